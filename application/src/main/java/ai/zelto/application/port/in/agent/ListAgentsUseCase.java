@@ -1,0 +1,9 @@
+package ai.zelto.application.port.in.agent;
+
+import ai.zelto.domain.organization.OrganizationId;
+import java.util.List;
+
+/** All agents of an organization, with their version figures. */
+public interface ListAgentsUseCase {
+    List<AgentView> listAgents(OrganizationId organizationId);
+}

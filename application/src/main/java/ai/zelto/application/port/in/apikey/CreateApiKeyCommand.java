@@ -1,0 +1,9 @@
+package ai.zelto.application.port.in.apikey;
+
+import ai.zelto.domain.organization.OrganizationId;
+
+/**
+ * @param organizationId the org, or {@code null} for "the only organization there is"
+ */
+public record CreateApiKeyCommand(OrganizationId organizationId, String name) {
+}

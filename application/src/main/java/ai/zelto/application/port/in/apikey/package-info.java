@@ -1,0 +1,2 @@
+/** Driving ports for API keys: authenticating a presented key and creating new ones. */
+package ai.zelto.application.port.in.apikey;

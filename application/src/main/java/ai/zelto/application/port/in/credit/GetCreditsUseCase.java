@@ -1,0 +1,8 @@
+package ai.zelto.application.port.in.credit;
+
+import ai.zelto.domain.organization.OrganizationId;
+
+/** The organization's credit balance. */
+public interface GetCreditsUseCase {
+    CreditBalance getCredits(OrganizationId organizationId);
+}

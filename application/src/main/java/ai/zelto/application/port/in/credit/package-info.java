@@ -1,0 +1,2 @@
+/** Driving port for reading an organization's credits. */
+package ai.zelto.application.port.in.credit;

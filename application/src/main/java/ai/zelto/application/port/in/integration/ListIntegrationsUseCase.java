@@ -1,0 +1,9 @@
+package ai.zelto.application.port.in.integration;
+
+import ai.zelto.domain.organization.OrganizationId;
+import java.util.List;
+
+/** One status per installed provider plugin, in id order. */
+public interface ListIntegrationsUseCase {
+    List<IntegrationStatus> listIntegrations(OrganizationId organizationId);
+}

@@ -1,0 +1,2 @@
+/** Driving ports for organizations: creating one, and the first-start bootstrap. */
+package ai.zelto.application.port.in.organization;

@@ -1,0 +1,27 @@
+package ai.zelto.application.port.out;
+
+import ai.zelto.application.port.in.agent.AgentView;
+import ai.zelto.domain.agent.Agent;
+import ai.zelto.domain.agent.AgentId;
+import ai.zelto.domain.organization.OrganizationId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Agents, unique per (organization, provider, external id). */
+public interface AgentRepository {
+    Optional<Agent> find(OrganizationId organizationId, AgentId id);
+
+    /**
+     * Returns the agent with this provider and external id, creating it when there is none. A stored agent
+     * without a name takes the given one; a named agent keeps its name.
+     */
+    Agent findOrCreate(OrganizationId organizationId, String provider, String externalId, String name, Instant now);
+
+    /** Moves the agent's last call time forward to {@code at} (never back). */
+    void recordCall(AgentId id, Instant at);
+
+    Optional<AgentView> view(OrganizationId organizationId, AgentId id);
+
+    List<AgentView> list(OrganizationId organizationId);
+}

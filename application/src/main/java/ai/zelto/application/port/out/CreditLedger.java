@@ -1,0 +1,17 @@
+package ai.zelto.application.port.out;
+
+import ai.zelto.application.port.in.credit.CreditBalance;
+import ai.zelto.domain.conversation.ConversationId;
+import ai.zelto.domain.credit.Credits;
+import ai.zelto.domain.organization.OrganizationId;
+import java.time.Instant;
+
+/** Grants and charges of credits. A conversation has at most one charge. */
+public interface CreditLedger {
+    void grant(OrganizationId organizationId, Credits amount, String reason, Instant at);
+
+    /** Sets the conversation's single charge: creates it, or adjusts the existing one to this amount. */
+    void charge(OrganizationId organizationId, ConversationId conversationId, Credits amount, Instant at);
+
+    CreditBalance balance(OrganizationId organizationId);
+}

@@ -1,0 +1,34 @@
+package ai.zelto.application.port.out;
+
+import ai.zelto.domain.conversation.ConversationId;
+import ai.zelto.domain.delivery.DeliveryId;
+import ai.zelto.domain.delivery.DeliveryStatus;
+import ai.zelto.domain.organization.OrganizationId;
+import java.util.List;
+
+/**
+ * The worker's view of pending deliveries. All methods run inside the caller's transaction.
+ *
+ * <p>Receive order is a total order in which a delivery committed later never sorts before one that could
+ * already be claimed, so processing in that order per call equals applying deliveries in the order their
+ * acknowledgements became possible.
+ */
+public interface DeliveryQueue {
+    /**
+     * Claims up to {@code max} pending deliveries in receive order, skipping those other workers hold, and only
+     * among deliveries no still-running transaction can precede.
+     */
+    List<PendingDelivery> claim(int max);
+
+    /**
+     * Takes the per-call lock for the rest of the transaction, without waiting.
+     *
+     * @return false when another worker holds it
+     */
+    boolean tryLockCall(OrganizationId organizationId, String externalId);
+
+    /** Whether a pending delivery of the same call precedes this one in receive order. */
+    boolean hasEarlierPending(PendingDelivery delivery);
+
+    void finish(DeliveryId id, DeliveryStatus status, String reason, ConversationId conversationId);
+}

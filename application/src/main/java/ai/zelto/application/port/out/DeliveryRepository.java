@@ -1,0 +1,17 @@
+package ai.zelto.application.port.out;
+
+import ai.zelto.application.port.in.delivery.DeliveryView;
+import ai.zelto.domain.delivery.DeliveryId;
+import ai.zelto.domain.organization.OrganizationId;
+import java.util.Optional;
+
+/** The inbox of received deliveries. */
+public interface DeliveryRepository {
+    /** Stores the delivery; when this returns, it is committed. */
+    void store(NewDelivery delivery);
+
+    Optional<DeliveryView> find(OrganizationId organizationId, DeliveryId id);
+
+    /** How many deliveries wait for the worker, across all organizations. */
+    long pendingCount();
+}

@@ -1,0 +1,107 @@
+package ai.zelto.application.service.apikey;
+
+import ai.zelto.application.port.in.apikey.AuthenticateApiKeyUseCase;
+import ai.zelto.application.port.in.apikey.AuthenticatedKey;
+import ai.zelto.application.port.in.apikey.CreateApiKeyCommand;
+import ai.zelto.application.port.in.apikey.CreateApiKeyUseCase;
+import ai.zelto.application.port.in.apikey.CreatedApiKey;
+import ai.zelto.application.port.out.ApiKeyRepository;
+import ai.zelto.application.port.out.OrganizationRepository;
+import ai.zelto.application.port.out.SecretHasher;
+import ai.zelto.domain.apikey.ApiKey;
+import ai.zelto.domain.apikey.ApiKeyId;
+import ai.zelto.domain.apikey.ApiKeySecret;
+import ai.zelto.domain.organization.OrganizationId;
+import ai.zelto.domain.shared.ValidationException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Creates keys and authenticates presented ones. A key is found by the hash of its secret (an index lookup);
+ * its last-used time is written at most once a minute per key, so authentication does not write on every
+ * request.
+ */
+public final class ApiKeyService implements AuthenticateApiKeyUseCase, CreateApiKeyUseCase {
+    private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
+
+    private final ApiKeyRepository keys;
+    private final OrganizationRepository organizations;
+    private final SecretHasher hasher;
+    private final SecureRandom random;
+    private final Clock clock;
+    private final ConcurrentHashMap<ApiKeyId, Instant> lastUseWritten = new ConcurrentHashMap<>();
+
+    public ApiKeyService(ApiKeyRepository keys, OrganizationRepository organizations, SecretHasher hasher,
+                         SecureRandom random, Clock clock) {
+        this.keys = keys;
+        this.organizations = organizations;
+        this.hasher = hasher;
+        this.random = random;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<AuthenticatedKey> authenticate(String presentedKey) {
+        if (!ApiKeySecret.isWellFormed(presentedKey)) {
+            return Optional.empty();
+        }
+        Optional<ApiKey> found = keys.findByHash(hasher.hash(new ApiKeySecret(presentedKey)));
+        if (found.isEmpty() || found.get().isRevoked()) {
+            return Optional.empty();
+        }
+        ApiKey key = found.get();
+        recordUse(key.id());
+        return Optional.of(new AuthenticatedKey(key.id(), key.organizationId(), key.userId()));
+    }
+
+    private void recordUse(ApiKeyId id) {
+        Instant now = clock.instant();
+        Instant written = lastUseWritten.get(id);
+        if (written == null || written.plus(LAST_USED_RESOLUTION).isBefore(now)) {
+            lastUseWritten.put(id, now);
+            keys.recordUse(id, now);
+        }
+    }
+
+    @Override
+    public CreatedApiKey create(CreateApiKeyCommand command) {
+        OrganizationId org = command.organizationId() != null ? command.organizationId() : onlyOrganization();
+        if (!organizations.exists(org)) {
+            throw ValidationException.of("org", "no organization has the id " + org);
+        }
+        return issue(org, command.name());
+    }
+
+    /** Creates a random key for the org's owner, inside the caller's transaction if there is one. */
+    public CreatedApiKey issue(OrganizationId org, String name) {
+        return issue(org, name, ApiKeySecret.generate(random));
+    }
+
+    /** Creates a key with a chosen secret (for automation) for the org's owner. */
+    public CreatedApiKey issue(OrganizationId org, String name, ApiKeySecret secret) {
+        String validName;
+        try {
+            validName = ApiKey.validName(name);
+        } catch (IllegalArgumentException invalid) {
+            throw ValidationException.of("name", invalid.getMessage());
+        }
+        ApiKey key = new ApiKey(ApiKeyId.newId(), org, organizations.owner(org), validName, secret.displayPrefix(),
+                clock.instant(), null, null);
+        keys.insert(key, hasher.hash(secret));
+        return new CreatedApiKey(key, secret);
+    }
+
+    private OrganizationId onlyOrganization() {
+        List<OrganizationId> all = organizations.all();
+        if (all.size() != 1) {
+            throw ValidationException.of("org", all.isEmpty() ? "there is no organization yet"
+                    : "there are " + all.size() + " organizations; name one with --org");
+        }
+        return all.get(0);
+    }
+}

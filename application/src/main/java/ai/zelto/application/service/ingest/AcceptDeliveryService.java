@@ -1,0 +1,74 @@
+package ai.zelto.application.service.ingest;
+
+import ai.zelto.application.port.in.ingest.AcceptDeliveryCommand;
+import ai.zelto.application.port.in.ingest.AcceptDeliveryResult;
+import ai.zelto.application.port.in.ingest.AcceptDeliveryUseCase;
+import ai.zelto.application.port.out.DeliveryRepository;
+import ai.zelto.application.port.out.NewDelivery;
+import ai.zelto.application.spi.provider.DeliveryTranslator;
+import ai.zelto.application.spi.provider.RawDelivery;
+import ai.zelto.application.spi.provider.Translation;
+import ai.zelto.domain.delivery.DeliveryId;
+import ai.zelto.domain.delivery.DeliveryStatus;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Checks a delivery with its provider's plugin and stores it: one INSERT, committed before this returns.
+ * Nothing else happens on the request thread.
+ */
+public final class AcceptDeliveryService implements AcceptDeliveryUseCase {
+    private final ProviderRegistry providers;
+    private final DeliveryRepository deliveries;
+    private final Clock clock;
+    private final Runnable onStored;
+
+    /**
+     * @param onStored called after each delivery is stored for processing (wakes the worker in this process)
+     */
+    public AcceptDeliveryService(ProviderRegistry providers, DeliveryRepository deliveries, Clock clock,
+                                 Runnable onStored) {
+        this.providers = providers;
+        this.deliveries = deliveries;
+        this.clock = clock;
+        this.onStored = onStored;
+    }
+
+    @Override
+    public AcceptDeliveryResult accept(AcceptDeliveryCommand command) {
+        String provider = ProviderRegistry.normalize(command.provider());
+        Optional<DeliveryTranslator> translator = providers.translator(provider);
+        if (translator.isEmpty()) {
+            return new AcceptDeliveryResult.UnsupportedProvider(command.provider(), providers.ids());
+        }
+        Translation translation = translate(translator.get(), command.raw());
+        DeliveryId id = DeliveryId.newId();
+        if (translation instanceof Translation.Rejected rejected) {
+            return new AcceptDeliveryResult.Refused(rejected);
+        }
+        if (translation instanceof Translation.Dropped dropped) {
+            deliveries.store(new NewDelivery(id, command.organizationId(), provider, clock.instant(), command.raw(),
+                    null, DeliveryStatus.DROPPED, dropped.reason()));
+            return new AcceptDeliveryResult.Stored(id);
+        }
+        CallMapper.Result mapped = CallMapper.map(((Translation.Accepted) translation).call());
+        if (mapped instanceof CallMapper.Result.Invalid invalid) {
+            return new AcceptDeliveryResult.Refused(Translation.Rejected.invalid(invalid.details()));
+        }
+        String externalId = ((CallMapper.Result.Mapped) mapped).call().externalId();
+        deliveries.store(new NewDelivery(id, command.organizationId(), provider, clock.instant(), command.raw(),
+                externalId, DeliveryStatus.PENDING, null));
+        onStored.run();
+        return new AcceptDeliveryResult.Stored(id);
+    }
+
+    /** A plugin that throws broke its contract; the caller gets a 400 rather than a 500. */
+    static Translation translate(DeliveryTranslator translator, RawDelivery raw) {
+        try {
+            return translator.translate(raw);
+        } catch (RuntimeException pluginBug) {
+            return Translation.Rejected.invalid(Map.of("body", "the provider plugin could not read this delivery"));
+        }
+    }
+}

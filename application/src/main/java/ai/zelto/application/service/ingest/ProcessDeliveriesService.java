@@ -1,0 +1,178 @@
+package ai.zelto.application.service.ingest;
+
+import ai.zelto.application.port.in.ingest.ProcessDeliveriesUseCase;
+import ai.zelto.application.port.out.AgentRepository;
+import ai.zelto.application.port.out.ConversationRepository;
+import ai.zelto.application.port.out.CreditLedger;
+import ai.zelto.application.port.out.DeliveryQueue;
+import ai.zelto.application.port.out.PendingDelivery;
+import ai.zelto.application.port.out.UnitOfWork;
+import ai.zelto.application.spi.provider.DeliveryTranslator;
+import ai.zelto.application.spi.provider.Translation;
+import ai.zelto.domain.agent.AgentId;
+import ai.zelto.domain.agent.AgentNotFoundException;
+import ai.zelto.domain.agent.AgentReference;
+import ai.zelto.domain.conversation.CallIngest;
+import ai.zelto.domain.conversation.Conversation;
+import ai.zelto.domain.conversation.ConversationId;
+import ai.zelto.domain.credit.Pricing;
+import ai.zelto.domain.delivery.DeliveryStatus;
+import ai.zelto.domain.organization.OrganizationId;
+import ai.zelto.domain.shared.DomainException;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns pending deliveries into conversations, in receive order per call, whatever the number of workers or
+ * app copies.
+ *
+ * <p>How order is kept: a batch is claimed in receive order; for each call in it the worker takes that call's
+ * lock and goes ahead only when no earlier delivery of the call is still pending (another worker holds it).
+ * Deliveries it cannot take now stay pending for the next round. One transaction covers the batch; each
+ * delivery runs in a savepoint, so one that fails is marked failed without undoing the others.
+ */
+public final class ProcessDeliveriesService implements ProcessDeliveriesUseCase {
+    private static final System.Logger LOG = System.getLogger(ProcessDeliveriesService.class.getName());
+
+    private final UnitOfWork unitOfWork;
+    private final DeliveryQueue queue;
+    private final ConversationRepository conversations;
+    private final AgentRepository agents;
+    private final CreditLedger credits;
+    private final ProviderRegistry providers;
+    private final Pricing pricing;
+    private final Clock clock;
+    private final int batchSize;
+
+    public ProcessDeliveriesService(UnitOfWork unitOfWork, DeliveryQueue queue, ConversationRepository conversations,
+                                    AgentRepository agents, CreditLedger credits, ProviderRegistry providers,
+                                    Pricing pricing, Clock clock, int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be >= 1");
+        }
+        this.unitOfWork = unitOfWork;
+        this.queue = queue;
+        this.conversations = conversations;
+        this.agents = agents;
+        this.credits = credits;
+        this.providers = providers;
+        this.pricing = pricing;
+        this.clock = clock;
+        this.batchSize = batchSize;
+    }
+
+    @Override
+    public int processBatch() {
+        return unitOfWork.inTransaction(() -> {
+            List<PendingDelivery> batch = queue.claim(batchSize);
+            Map<CallKey, List<PendingDelivery>> byCall = new LinkedHashMap<>();
+            for (PendingDelivery delivery : batch) {
+                byCall.computeIfAbsent(new CallKey(delivery.organizationId(), delivery.externalId()),
+                        key -> new ArrayList<>()).add(delivery);
+            }
+            int finished = 0;
+            for (Map.Entry<CallKey, List<PendingDelivery>> call : byCall.entrySet()) {
+                CallKey key = call.getKey();
+                List<PendingDelivery> inOrder = call.getValue();
+                if (!queue.tryLockCall(key.organizationId(), key.externalId())
+                        || queue.hasEarlierPending(inOrder.get(0))) {
+                    continue;
+                }
+                for (PendingDelivery delivery : inOrder) {
+                    processOne(delivery);
+                    finished++;
+                }
+            }
+            return finished;
+        });
+    }
+
+    private void processOne(PendingDelivery delivery) {
+        Optional<DeliveryTranslator> translator = providers.translator(delivery.provider());
+        if (translator.isEmpty()) {
+            fail(delivery, "the provider plugin '" + delivery.provider() + "' is not installed");
+            return;
+        }
+        Translation translation = AcceptDeliveryService.translate(translator.get(), delivery.raw());
+        if (translation instanceof Translation.Dropped dropped) {
+            queue.finish(delivery.id(), DeliveryStatus.DROPPED, dropped.reason(), null);
+            return;
+        }
+        if (translation instanceof Translation.Rejected rejected) {
+            fail(delivery, "the provider plugin rejected the delivery: " + rejected.details());
+            return;
+        }
+        CallMapper.Result mapped = CallMapper.map(((Translation.Accepted) translation).call());
+        if (mapped instanceof CallMapper.Result.Invalid invalid) {
+            fail(delivery, "invalid call: " + invalid.details());
+            return;
+        }
+        CallIngest call = ((CallMapper.Result.Mapped) mapped).call();
+        try {
+            unitOfWork.isolated(() -> apply(delivery, call));
+        } catch (DomainException refused) {
+            fail(delivery, refused.getMessage());
+        } catch (RuntimeException unexpected) {
+            if (isConnectionLost(unexpected)) {
+                throw unexpected;
+            }
+            LOG.log(Level.ERROR, "delivery " + delivery.id() + " could not be processed", unexpected);
+            fail(delivery, "internal error while processing; the raw delivery is kept");
+        }
+    }
+
+    private void apply(PendingDelivery delivery, CallIngest call) {
+        OrganizationId org = delivery.organizationId();
+        Instant now = clock.instant();
+        if (call.agent() instanceof AgentReference.ById byId) {
+            agents.find(org, byId.agentId()).orElseThrow(() -> new AgentNotFoundException(byId.agentId()));
+        }
+        Optional<Conversation> existing = conversations.findByExternalId(org, call.externalId());
+        if (existing.isEmpty() && !call.hasContent()) {
+            queue.finish(delivery.id(), DeliveryStatus.SKIPPED,
+                    "unconnected dial: the delivery has neither transcript turns nor a recording", null);
+            return;
+        }
+        AgentId agentId = resolveAgent(org, delivery.provider(), call.agent(), now);
+        Conversation merged = existing
+                .map(stored -> stored.apply(delivery.provider(), agentId, call, delivery.receivedAt(), now))
+                .orElseGet(() -> Conversation.create(ConversationId.newId(), org, delivery.provider(), agentId, call,
+                        delivery.receivedAt(), now));
+        conversations.save(merged);
+        agents.recordCall(agentId, delivery.receivedAt());
+        credits.charge(org, merged.id(), pricing.chargeFor(merged), now);
+        queue.finish(delivery.id(), DeliveryStatus.PROCESSED, null, merged.id());
+    }
+
+    private AgentId resolveAgent(OrganizationId org, String provider, AgentReference reference, Instant now) {
+        if (reference instanceof AgentReference.ById byId) {
+            return byId.agentId();
+        }
+        AgentReference.ByExternalId byExternalId = (AgentReference.ByExternalId) reference;
+        return agents.findOrCreate(org, provider, byExternalId.externalId(), byExternalId.name(), now).id();
+    }
+
+    private void fail(PendingDelivery delivery, String reason) {
+        queue.finish(delivery.id(), DeliveryStatus.FAILED, reason, null);
+    }
+
+    /** A lost connection fails the whole batch so that it is retried, rather than marking deliveries failed. */
+    private static boolean isConnectionLost(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private record CallKey(OrganizationId organizationId, String externalId) {
+    }
+}

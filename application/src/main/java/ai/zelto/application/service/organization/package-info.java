@@ -1,0 +1,2 @@
+/** Organization use cases: creating an organization with its owner, credits and first key; first-start bootstrap. */
+package ai.zelto.application.service.organization;
