@@ -1,0 +1,75 @@
+package ai.zelto.adapters.persistence;
+
+import ai.zelto.application.port.in.agent.VersionStats;
+import ai.zelto.domain.agent.Agent;
+import ai.zelto.domain.agent.AgentId;
+import ai.zelto.domain.organization.OrganizationId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+@RegisterRowMapper(AgentDao.AgentMapper.class)
+@RegisterRowMapper(AgentDao.VersionRow.Mapper.class)
+interface AgentDao {
+    String COLUMNS = "id, organization_id, provider, external_id, name, created_at, last_call_at";
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM agents WHERE organization_id = :organizationId AND id = :id")
+    Optional<Agent> find(UUID organizationId, UUID id);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM agents WHERE organization_id = :organizationId"
+            + " ORDER BY last_call_at DESC NULLS LAST, created_at DESC, id")
+    List<Agent> list(UUID organizationId);
+
+    /** Find-or-create in one statement; a stored agent without a name takes this one. */
+    @SqlQuery("""
+            INSERT INTO agents (id, organization_id, provider, external_id, name, created_at)
+            VALUES (:id, :organizationId, :provider, :externalId, :name, :createdAt)
+            ON CONFLICT (organization_id, provider, external_id)
+            DO UPDATE SET name = COALESCE(agents.name, EXCLUDED.name)
+            RETURNING\s""" + COLUMNS)
+    Agent findOrCreate(UUID id, UUID organizationId, String provider, String externalId, String name,
+                       Instant createdAt);
+
+    @SqlUpdate("UPDATE agents SET last_call_at = GREATEST(last_call_at, :at) WHERE id = :id")
+    void recordCall(UUID id, Instant at);
+
+    @SqlQuery("""
+            SELECT agent_id, version, count(*) AS calls, avg(duration_seconds) AS avg_duration,
+                   COALESCE(sum(cost), 0) AS total_cost, min(sort_at) AS first_seen, max(sort_at) AS last_seen
+            FROM conversations
+            WHERE organization_id = :organizationId AND agent_id = ANY(:agentIds)
+            GROUP BY agent_id, version
+            ORDER BY agent_id, max(sort_at) DESC, version
+            """)
+    List<VersionRow> versions(UUID organizationId, UUID[] agentIds);
+
+    record VersionRow(UUID agentId, VersionStats stats) {
+        public static final class Mapper implements RowMapper<VersionRow> {
+            @Override
+            public VersionRow map(ResultSet rs, StatementContext ctx) throws SQLException {
+                java.math.BigDecimal avg = rs.getBigDecimal("avg_duration");
+                return new VersionRow(Rows.uuid(rs, "agent_id"), new VersionStats(rs.getString("version"),
+                        rs.getLong("calls"), avg == null ? null : avg.setScale(3, java.math.RoundingMode.HALF_UP)
+                        .stripTrailingZeros(), rs.getBigDecimal("total_cost").stripTrailingZeros(),
+                        Rows.instant(rs, "first_seen"), Rows.instant(rs, "last_seen")));
+            }
+        }
+    }
+
+    final class AgentMapper implements RowMapper<Agent> {
+        @Override
+        public Agent map(ResultSet rs, StatementContext ctx) throws SQLException {
+            return new Agent(new AgentId(Rows.uuid(rs, "id")), new OrganizationId(Rows.uuid(rs, "organization_id")),
+                    rs.getString("provider"), rs.getString("external_id"), rs.getString("name"),
+                    Rows.instant(rs, "created_at"), Rows.instant(rs, "last_call_at"));
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package ai.zelto.adapters.persistence;
+
+import ai.zelto.application.port.in.delivery.DeliveryView;
+import ai.zelto.domain.conversation.ConversationId;
+import ai.zelto.domain.delivery.DeliveryId;
+import ai.zelto.domain.delivery.DeliveryStatus;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+@RegisterRowMapper(DeliveryDao.ViewMapper.class)
+@RegisterRowMapper(DeliveryDao.ClaimedRow.Mapper.class)
+interface DeliveryDao {
+    @SqlUpdate("""
+            INSERT INTO deliveries (id, organization_id, provider, received_at, body, headers, external_id, status,
+                                    reason, processed_at)
+            VALUES (:id, :organizationId, :provider, :receivedAt, :body, CAST(:headers AS jsonb), :externalId,
+                    :status, :reason, :processedAt)
+            """)
+    void insert(UUID id, UUID organizationId, String provider, Instant receivedAt, byte[] body, String headers,
+                String externalId, String status, String reason, Instant processedAt);
+
+    @SqlQuery("""
+            SELECT id, provider, received_at, status, reason, conversation_id
+            FROM deliveries WHERE organization_id = :organizationId AND id = :id
+            """)
+    Optional<DeliveryView> find(UUID organizationId, UUID id);
+
+    @SqlQuery("SELECT count(*) FROM deliveries WHERE status = 'pending'")
+    long pendingCount();
+
+    /**
+     * Pending deliveries in receive order, only those older than every running transaction (a transaction
+     * still running may yet commit a delivery that sorts before anything newer).
+     */
+    @SqlQuery("""
+            SELECT id, organization_id, provider, received_at, body, headers, external_id
+            FROM deliveries
+            WHERE status = 'pending' AND txid < pg_snapshot_xmin(pg_current_snapshot())
+            ORDER BY txid, seq
+            LIMIT :max
+            FOR UPDATE SKIP LOCKED
+            """)
+    List<ClaimedRow> claim(int max);
+
+    @SqlQuery("SELECT pg_try_advisory_xact_lock(hashtextextended(:organizationId || '/' || :externalId, 0))")
+    boolean tryLockCall(@Bind("organizationId") String organizationId, @Bind("externalId") String externalId);
+
+    @SqlQuery("""
+            SELECT EXISTS (
+                SELECT 1 FROM deliveries earlier, deliveries this
+                WHERE this.id = :id
+                  AND earlier.organization_id = this.organization_id AND earlier.external_id = this.external_id
+                  AND earlier.status = 'pending' AND (earlier.txid, earlier.seq) < (this.txid, this.seq))
+            """)
+    boolean hasEarlierPending(UUID id);
+
+    @SqlUpdate("""
+            UPDATE deliveries SET status = :status, reason = :reason, conversation_id = :conversationId,
+                                  processed_at = :processedAt
+            WHERE id = :id
+            """)
+    void finish(UUID id, String status, String reason, UUID conversationId, Instant processedAt);
+
+    /** A claimed delivery. */
+    record ClaimedRow(UUID id, UUID organizationId, String provider, Instant receivedAt,
+                      byte[] body, String headers, String externalId) {
+        public static final class Mapper implements RowMapper<ClaimedRow> {
+            @Override
+            public ClaimedRow map(ResultSet rs, StatementContext ctx) throws SQLException {
+                return new ClaimedRow(Rows.uuid(rs, "id"), Rows.uuid(rs, "organization_id"), rs.getString("provider"), Rows.instant(rs, "received_at"),
+                        rs.getBytes("body"), rs.getString("headers"), rs.getString("external_id"));
+            }
+        }
+    }
+
+    final class ViewMapper implements RowMapper<DeliveryView> {
+        @Override
+        public DeliveryView map(ResultSet rs, StatementContext ctx) throws SQLException {
+            UUID conversationId = Rows.uuid(rs, "conversation_id");
+            return new DeliveryView(new DeliveryId(Rows.uuid(rs, "id")), rs.getString("provider"),
+                    Rows.instant(rs, "received_at"), DeliveryStatus.fromWireName(rs.getString("status")),
+                    rs.getString("reason"), conversationId == null ? null : new ConversationId(conversationId));
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package ai.zelto.adapters.persistence;
+
+import ai.zelto.application.port.in.agent.AgentView;
+import ai.zelto.application.port.in.agent.VersionStats;
+import ai.zelto.application.port.out.AgentRepository;
+import ai.zelto.domain.agent.Agent;
+import ai.zelto.domain.agent.AgentId;
+import ai.zelto.domain.organization.OrganizationId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+final class JdbiAgentRepository implements AgentRepository {
+    private final AgentDao dao;
+
+    JdbiAgentRepository(AgentDao dao) {
+        this.dao = dao;
+    }
+
+    @Override
+    public Optional<Agent> find(OrganizationId organizationId, AgentId id) {
+        return dao.find(organizationId.value(), id.value());
+    }
+
+    @Override
+    public Agent findOrCreate(OrganizationId organizationId, String provider, String externalId, String name,
+                              Instant now) {
+        return dao.findOrCreate(UUID.randomUUID(), organizationId.value(), provider, externalId, name, now);
+    }
+
+    @Override
+    public void recordCall(AgentId id, Instant at) {
+        dao.recordCall(id.value(), at);
+    }
+
+    @Override
+    public Optional<AgentView> view(OrganizationId organizationId, AgentId id) {
+        return find(organizationId, id).map(agent -> withVersions(organizationId, List.of(agent)).get(0));
+    }
+
+    @Override
+    public List<AgentView> list(OrganizationId organizationId) {
+        return withVersions(organizationId, dao.list(organizationId.value()));
+    }
+
+    private List<AgentView> withVersions(OrganizationId organizationId, List<Agent> agents) {
+        if (agents.isEmpty()) {
+            return List.of();
+        }
+        UUID[] ids = agents.stream().map(agent -> agent.id().value()).toArray(UUID[]::new);
+        Map<UUID, List<VersionStats>> byAgent = new HashMap<>();
+        for (AgentDao.VersionRow row : dao.versions(organizationId.value(), ids)) {
+            byAgent.computeIfAbsent(row.agentId(), id -> new ArrayList<>()).add(row.stats());
+        }
+        return agents.stream()
+                .map(agent -> new AgentView(agent, byAgent.getOrDefault(agent.id().value(), List.of())))
+                .toList();
+    }
+}

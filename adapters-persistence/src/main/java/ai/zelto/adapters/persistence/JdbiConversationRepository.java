@@ -1,0 +1,194 @@
+package ai.zelto.adapters.persistence;
+
+import ai.zelto.application.port.in.conversation.ConversationPage;
+import ai.zelto.application.port.in.conversation.ConversationQuery;
+import ai.zelto.application.port.in.conversation.ConversationView;
+import ai.zelto.application.port.in.conversation.PageCursor;
+import ai.zelto.application.port.out.ConversationRepository;
+import ai.zelto.domain.agent.Agent;
+import ai.zelto.domain.agent.AgentId;
+import ai.zelto.domain.conversation.Conversation;
+import ai.zelto.domain.conversation.ConversationId;
+import ai.zelto.domain.organization.OrganizationId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+/**
+ * Conversations with their transcript and metadata in jsonb columns. The list query is assembled from the
+ * filters actually given, so each filter can use its own index rather than a catch-all plan.
+ */
+final class JdbiConversationRepository implements ConversationRepository {
+    private static final String COLUMNS = """
+            c.id, c.organization_id, c.external_id, c.provider, c.agent_id, c.version, c.started_at, c.ended_at,
+            c.duration_seconds, c.ended_reason, c.cost, c.recording_url, c.customer_number, c.customer_name,
+            c.system_prompt, c.metadata::text AS metadata, c.transcript::text AS transcript, c.last_received_at,
+            c.created_at, c.updated_at, c.sort_at""";
+    private static final String VIEW_COLUMNS = COLUMNS + """
+            , a.external_id AS agent_external_id, a.provider AS agent_provider, a.name AS agent_name,
+            a.created_at AS agent_created_at, a.last_call_at AS agent_last_call_at""";
+    private static final RowMapper<Conversation> CONVERSATION = (rs, ctx) -> conversation(rs);
+    private static final RowMapper<Row> VIEW = (rs, ctx) -> new Row(new ConversationView(conversation(rs),
+            new Agent(new AgentId(Rows.uuid(rs, "agent_id")), new OrganizationId(Rows.uuid(rs, "organization_id")),
+                    rs.getString("agent_provider"), rs.getString("agent_external_id"), rs.getString("agent_name"),
+                    Rows.instant(rs, "agent_created_at"), Rows.instant(rs, "agent_last_call_at"))),
+            Rows.instant(rs, "sort_at"));
+
+    private final Jdbi jdbi;
+
+    JdbiConversationRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public Optional<Conversation> findByExternalId(OrganizationId organizationId, String externalId) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT " + COLUMNS
+                        + " FROM conversations c WHERE c.organization_id = :org AND c.external_id = :externalId")
+                .bind("org", organizationId.value())
+                .bind("externalId", externalId)
+                .map(CONVERSATION)
+                .findOne());
+    }
+
+    @Override
+    public void save(Conversation c) {
+        jdbi.useHandle(handle -> handle.createUpdate("""
+                        INSERT INTO conversations (id, organization_id, external_id, provider, agent_id, version,
+                            started_at, ended_at, duration_seconds, ended_reason, cost, recording_url, customer_number,
+                            customer_name, system_prompt, metadata, transcript, last_received_at, created_at, updated_at)
+                        VALUES (:id, :org, :externalId, :provider, :agentId, :version, :startedAt, :endedAt,
+                            :durationSeconds, :endedReason, :cost, :recordingUrl, :customerNumber, :customerName,
+                            :systemPrompt, CAST(:metadata AS jsonb), CAST(:transcript AS jsonb), :lastReceivedAt,
+                            :createdAt, :updatedAt)
+                        ON CONFLICT (id) DO UPDATE SET provider = EXCLUDED.provider, agent_id = EXCLUDED.agent_id,
+                            version = EXCLUDED.version, started_at = EXCLUDED.started_at,
+                            ended_at = EXCLUDED.ended_at, duration_seconds = EXCLUDED.duration_seconds,
+                            ended_reason = EXCLUDED.ended_reason, cost = EXCLUDED.cost,
+                            recording_url = EXCLUDED.recording_url, customer_number = EXCLUDED.customer_number,
+                            customer_name = EXCLUDED.customer_name, system_prompt = EXCLUDED.system_prompt,
+                            metadata = EXCLUDED.metadata, transcript = EXCLUDED.transcript,
+                            last_received_at = EXCLUDED.last_received_at, updated_at = EXCLUDED.updated_at
+                        """)
+                .bind("id", c.id().value())
+                .bind("org", c.organizationId().value())
+                .bind("externalId", c.externalId())
+                .bind("provider", c.provider())
+                .bind("agentId", c.agentId().value())
+                .bind("version", c.version())
+                .bind("startedAt", c.startedAt())
+                .bind("endedAt", c.endedAt())
+                .bind("durationSeconds", c.durationSeconds())
+                .bind("endedReason", c.endedReason())
+                .bind("cost", c.cost())
+                .bind("recordingUrl", c.recordingUrl())
+                .bind("customerNumber", c.customerNumber())
+                .bind("customerName", c.customerName())
+                .bind("systemPrompt", c.systemPrompt())
+                .bind("metadata", JsonColumns.object(c.metadata()))
+                .bind("transcript", JsonColumns.transcript(c.turns()))
+                .bind("lastReceivedAt", c.lastReceivedAt())
+                .bind("createdAt", c.createdAt())
+                .bind("updatedAt", c.updatedAt())
+                .execute());
+    }
+
+    @Override
+    public Optional<ConversationView> find(OrganizationId organizationId, ConversationId id) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT " + VIEW_COLUMNS
+                        + " FROM conversations c JOIN agents a ON a.id = c.agent_id"
+                        + " WHERE c.organization_id = :org AND c.id = :id")
+                .bind("org", organizationId.value())
+                .bind("id", id.value())
+                .map(VIEW)
+                .findOne()
+                .map(Row::view));
+    }
+
+    @Override
+    public ConversationPage list(ConversationQuery query) {
+        StringBuilder sql = new StringBuilder("SELECT ").append(VIEW_COLUMNS)
+                .append(" FROM conversations c JOIN agents a ON a.id = c.agent_id WHERE c.organization_id = :org");
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("org", query.organizationId().value());
+        if (query.agentId() != null) {
+            sql.append(" AND c.agent_id = :agentId");
+            params.put("agentId", query.agentId().value());
+        }
+        if (query.provider() != null) {
+            sql.append(" AND c.provider = :provider");
+            params.put("provider", query.provider());
+        }
+        if (query.version() != null) {
+            sql.append(" AND c.version = :version");
+            params.put("version", query.version());
+        }
+        if (query.externalId() != null) {
+            sql.append(" AND c.external_id = :externalId");
+            params.put("externalId", query.externalId());
+        }
+        if (query.from() != null) {
+            sql.append(" AND c.started_at >= :from");
+            params.put("from", query.from());
+        }
+        if (query.to() != null) {
+            sql.append(" AND c.started_at < :to");
+            params.put("to", query.to());
+        }
+        if (query.after() != null) {
+            sql.append(" AND (c.sort_at, c.id) < (:afterSortAt, :afterId)");
+            params.put("afterSortAt", query.after().sortAt());
+            params.put("afterId", query.after().id());
+        }
+        sql.append(" ORDER BY c.sort_at DESC, c.id DESC LIMIT :limit");
+        params.put("limit", query.limit() + 1);
+        List<Row> rows = jdbi.withHandle(handle -> handle.createQuery(sql.toString())
+                .bindMap(params)
+                .map(VIEW)
+                .list());
+        boolean more = rows.size() > query.limit();
+        List<Row> page = more ? rows.subList(0, query.limit()) : rows;
+        List<ConversationView> views = new ArrayList<>(page.size());
+        page.forEach(row -> views.add(row.view()));
+        PageCursor next = null;
+        if (more) {
+            Row last = page.get(page.size() - 1);
+            next = new PageCursor(last.sortAt(), last.view().conversation().id().value());
+        }
+        return new ConversationPage(views, next);
+    }
+
+    private static Conversation conversation(ResultSet rs) throws SQLException {
+        return Conversation.reconstitute()
+                .id(new ConversationId(Rows.uuid(rs, "id")))
+                .organizationId(new OrganizationId(Rows.uuid(rs, "organization_id")))
+                .externalId(rs.getString("external_id"))
+                .provider(rs.getString("provider"))
+                .agentId(new AgentId(Rows.uuid(rs, "agent_id")))
+                .version(rs.getString("version"))
+                .startedAt(Rows.instant(rs, "started_at"))
+                .endedAt(Rows.instant(rs, "ended_at"))
+                .durationSeconds(rs.getBigDecimal("duration_seconds"))
+                .endedReason(rs.getString("ended_reason"))
+                .cost(rs.getBigDecimal("cost"))
+                .recordingUrl(rs.getString("recording_url"))
+                .customerNumber(rs.getString("customer_number"))
+                .customerName(rs.getString("customer_name"))
+                .systemPrompt(rs.getString("system_prompt"))
+                .metadata(JsonColumns.object(rs.getString("metadata")))
+                .turns(JsonColumns.transcript(rs.getString("transcript")))
+                .lastReceivedAt(Rows.instant(rs, "last_received_at"))
+                .createdAt(Rows.instant(rs, "created_at"))
+                .updatedAt(Rows.instant(rs, "updated_at"))
+                .build();
+    }
+
+    private record Row(ConversationView view, Instant sortAt) {
+    }
+}

@@ -1,0 +1,31 @@
+package ai.zelto.adapters.persistence;
+
+import ai.zelto.application.port.in.credit.CreditBalance;
+import ai.zelto.application.port.out.CreditLedger;
+import ai.zelto.domain.conversation.ConversationId;
+import ai.zelto.domain.credit.Credits;
+import ai.zelto.domain.organization.OrganizationId;
+import java.time.Instant;
+
+final class JdbiCreditLedger implements CreditLedger {
+    private final CreditDao dao;
+
+    JdbiCreditLedger(CreditDao dao) {
+        this.dao = dao;
+    }
+
+    @Override
+    public void grant(OrganizationId organizationId, Credits amount, String reason, Instant at) {
+        dao.grant(organizationId.value(), amount.amount(), reason, at);
+    }
+
+    @Override
+    public void charge(OrganizationId organizationId, ConversationId conversationId, Credits amount, Instant at) {
+        dao.charge(organizationId.value(), conversationId.value(), amount.amount(), at);
+    }
+
+    @Override
+    public CreditBalance balance(OrganizationId organizationId) {
+        return dao.balance(organizationId.value());
+    }
+}

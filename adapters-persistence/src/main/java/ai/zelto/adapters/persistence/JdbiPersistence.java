@@ -1,0 +1,43 @@
+package ai.zelto.adapters.persistence;
+
+import ai.zelto.application.port.out.AgentRepository;
+import ai.zelto.application.port.out.ApiKeyRepository;
+import ai.zelto.application.port.out.ConversationRepository;
+import ai.zelto.application.port.out.CreditLedger;
+import ai.zelto.application.port.out.DeliveryQueue;
+import ai.zelto.application.port.out.DeliveryRepository;
+import ai.zelto.application.port.out.IntegrationStatistics;
+import ai.zelto.application.port.out.OrganizationRepository;
+import ai.zelto.application.port.out.UnitOfWork;
+import java.time.Clock;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+
+/** The persistence adapter's only entry point: builds every port implementation on one {@link Jdbi}. */
+public final class JdbiPersistence {
+    private JdbiPersistence() {
+    }
+
+    /** The ports, all on the same database; calls made inside {@link UnitOfWork} share its transaction. */
+    public record Ports(UnitOfWork unitOfWork, OrganizationRepository organizations, ApiKeyRepository apiKeys,
+                        DeliveryRepository deliveries, DeliveryQueue deliveryQueue,
+                        ConversationRepository conversations, AgentRepository agents, CreditLedger credits,
+                        IntegrationStatistics integrations) {
+    }
+
+    public static Ports create(Jdbi jdbi, Clock clock) {
+        jdbi.installPlugin(new SqlObjectPlugin());
+        jdbi.installPlugin(new PostgresPlugin());
+        JdbiDeliveryRepository deliveries = new JdbiDeliveryRepository(jdbi.onDemand(DeliveryDao.class), clock);
+        return new Ports(new JdbiUnitOfWork(jdbi),
+                new JdbiOrganizationRepository(jdbi.onDemand(OrganizationDao.class)),
+                new JdbiApiKeyRepository(jdbi.onDemand(ApiKeyDao.class)),
+                deliveries,
+                deliveries,
+                new JdbiConversationRepository(jdbi),
+                new JdbiAgentRepository(jdbi.onDemand(AgentDao.class)),
+                new JdbiCreditLedger(jdbi.onDemand(CreditDao.class)),
+                new JdbiIntegrationStatistics(jdbi));
+    }
+}

@@ -1,0 +1,114 @@
+package ai.zelto.adapters.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.zelto.application.port.out.NewDelivery;
+import ai.zelto.application.port.out.PendingDelivery;
+import ai.zelto.application.spi.provider.RawDelivery;
+import ai.zelto.domain.delivery.DeliveryId;
+import ai.zelto.domain.delivery.DeliveryStatus;
+import ai.zelto.domain.organization.OrganizationId;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class DeliveryQueueIT {
+    private TestDatabase database;
+    private JdbiPersistence.Ports ports;
+    private final OrganizationId org = OrganizationId.newId();
+
+    @BeforeEach
+    void setUp() {
+        database = TestDatabase.create();
+        ports = JdbiPersistence.create(Jdbi.create(database.dataSource()), Clock.systemUTC());
+        ports.organizations().insert(org, "org", Instant.now());
+    }
+
+    @AfterEach
+    void tearDown() {
+        database.close();
+    }
+
+    private DeliveryId store(String externalId) {
+        DeliveryId id = DeliveryId.newId();
+        ports.deliveries().store(new NewDelivery(id, org, "zelto", Instant.now(),
+                new RawDelivery("{}".getBytes(StandardCharsets.UTF_8), Map.of("x-test", List.of("1"))), externalId,
+                DeliveryStatus.PENDING, null));
+        return id;
+    }
+
+    private List<DeliveryId> claim() {
+        return ports.unitOfWork().inTransaction(() -> ports.deliveryQueue().claim(10)).stream()
+                .map(PendingDelivery::id).toList();
+    }
+
+    @Test
+    void claimsInReceiveOrder_andKeepsHeadersButNothingElseOfTheRequest() {
+        DeliveryId first = store("a");
+        DeliveryId second = store("b");
+        DeliveryId third = store("a");
+
+        List<PendingDelivery> claimed = ports.unitOfWork().inTransaction(() -> ports.deliveryQueue().claim(10));
+
+        assertThat(claimed).extracting(PendingDelivery::id).containsExactly(first, second, third);
+        assertThat(claimed.get(0).raw().header("X-Test")).contains("1");
+    }
+
+    @Test
+    void aTransactionStillRunning_holdsBackEverythingCommittedAfterItBegan() throws Exception {
+        DeliveryId before = store("a");
+        try (Connection open = database.dataSource().getConnection()) {
+            open.setAutoCommit(false);
+            try (Statement statement = open.createStatement()) {
+                statement.execute("SELECT pg_current_xact_id()");
+            }
+            DeliveryId after = store("a");
+
+            assertThat(claim()).containsExactly(before);
+
+            open.commit();
+            assertThat(claim()).containsExactly(before, after);
+        }
+    }
+
+    @Test
+    void aDeliveryWithAnEarlierPendingOneOfTheSameCall_isHeldBack() {
+        store("a");
+        DeliveryId later = store("a");
+        DeliveryId otherCall = store("b");
+
+        ports.unitOfWork().inTransaction(() -> {
+            List<PendingDelivery> claimed = ports.deliveryQueue().claim(10);
+            PendingDelivery laterOne = claimed.stream().filter(d -> d.id().equals(later)).findFirst().orElseThrow();
+            PendingDelivery other = claimed.stream().filter(d -> d.id().equals(otherCall)).findFirst().orElseThrow();
+            assertThat(ports.deliveryQueue().hasEarlierPending(laterOne)).isTrue();
+            assertThat(ports.deliveryQueue().hasEarlierPending(other)).isFalse();
+            return null;
+        });
+    }
+
+    @Test
+    void theCallLock_isExclusiveAcrossTransactions() throws Exception {
+        ports.unitOfWork().inTransaction(() -> {
+            assertThat(ports.deliveryQueue().tryLockCall(org, "a")).isTrue();
+            try (Connection other = database.dataSource().getConnection();
+                 Statement statement = other.createStatement()) {
+                var rs = statement.executeQuery("SELECT pg_try_advisory_xact_lock(hashtextextended('" + org
+                        + "' || '/' || 'a', 0))");
+                rs.next();
+                assertThat(rs.getBoolean(1)).isFalse();
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            return null;
+        });
+    }
+}
