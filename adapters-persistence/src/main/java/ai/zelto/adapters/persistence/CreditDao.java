@@ -3,6 +3,7 @@ package ai.zelto.adapters.persistence;
 import ai.zelto.application.port.in.credit.CreditBalance;
 import java.time.Instant;
 import java.util.UUID;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -28,5 +29,6 @@ interface CreditDao {
                    COALESCE(sum(amount) FILTER (WHERE kind = 'grant'), 0) AS granted
             FROM credit_ledger WHERE organization_id = :organizationId
             """)
+    @RegisterConstructorMapper(CreditBalance.class)
     CreditBalance balance(UUID organizationId);
 }

@@ -38,6 +38,9 @@ interface DeliveryDao {
     @SqlQuery("SELECT count(*) FROM deliveries WHERE status = 'pending'")
     long pendingCount();
 
+    @SqlQuery("SELECT min(received_at) FROM deliveries WHERE status = 'pending'")
+    Optional<Instant> oldestPendingReceivedAt();
+
     /**
      * Pending deliveries in receive order, only those older than every running transaction (a transaction
      * still running may yet commit a delivery that sorts before anything newer).

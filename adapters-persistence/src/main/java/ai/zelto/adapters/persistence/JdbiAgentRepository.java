@@ -15,26 +15,26 @@ import java.util.Optional;
 import java.util.UUID;
 
 final class JdbiAgentRepository implements AgentRepository {
-    private final AgentDao dao;
+    private final Handles handles;
 
-    JdbiAgentRepository(AgentDao dao) {
-        this.dao = dao;
+    JdbiAgentRepository(Handles handles) {
+        this.handles = handles;
     }
 
     @Override
     public Optional<Agent> find(OrganizationId organizationId, AgentId id) {
-        return dao.find(organizationId.value(), id.value());
+        return handles.dao(AgentDao.class, d -> d.find(organizationId.value(), id.value()));
     }
 
     @Override
     public Agent findOrCreate(OrganizationId organizationId, String provider, String externalId, String name,
                               Instant now) {
-        return dao.findOrCreate(UUID.randomUUID(), organizationId.value(), provider, externalId, name, now);
+        return handles.dao(AgentDao.class, d -> d.findOrCreate(UUID.randomUUID(), organizationId.value(), provider, externalId, name, now));
     }
 
     @Override
     public void recordCall(AgentId id, Instant at) {
-        dao.recordCall(id.value(), at);
+        handles.use(AgentDao.class, d -> d.recordCall(id.value(), at));
     }
 
     @Override
@@ -44,7 +44,7 @@ final class JdbiAgentRepository implements AgentRepository {
 
     @Override
     public List<AgentView> list(OrganizationId organizationId) {
-        return withVersions(organizationId, dao.list(organizationId.value()));
+        return withVersions(organizationId, handles.dao(AgentDao.class, d -> d.list(organizationId.value())));
     }
 
     private List<AgentView> withVersions(OrganizationId organizationId, List<Agent> agents) {
@@ -53,7 +53,7 @@ final class JdbiAgentRepository implements AgentRepository {
         }
         UUID[] ids = agents.stream().map(agent -> agent.id().value()).toArray(UUID[]::new);
         Map<UUID, List<VersionStats>> byAgent = new HashMap<>();
-        for (AgentDao.VersionRow row : dao.versions(organizationId.value(), ids)) {
+        for (AgentDao.VersionRow row : handles.dao(AgentDao.class, d -> d.versions(organizationId.value(), ids))) {
             byAgent.computeIfAbsent(row.agentId(), id -> new ArrayList<>()).add(row.stats());
         }
         return agents.stream()

@@ -7,25 +7,25 @@ import java.time.Instant;
 import java.util.Optional;
 
 final class JdbiApiKeyRepository implements ApiKeyRepository {
-    private final ApiKeyDao dao;
+    private final Handles handles;
 
-    JdbiApiKeyRepository(ApiKeyDao dao) {
-        this.dao = dao;
+    JdbiApiKeyRepository(Handles handles) {
+        this.handles = handles;
     }
 
     @Override
     public void insert(ApiKey key, String secretHash) {
-        dao.insert(key.id().value(), key.organizationId().value(), key.userId().value(), key.name(),
-                key.displayPrefix(), secretHash, key.createdAt());
+        handles.use(ApiKeyDao.class, d -> d.insert(key.id().value(), key.organizationId().value(), key.userId().value(), key.name(),
+                key.displayPrefix(), secretHash, key.createdAt()));
     }
 
     @Override
     public Optional<ApiKey> findByHash(String secretHash) {
-        return dao.findByHash(secretHash);
+        return handles.dao(ApiKeyDao.class, d -> d.findByHash(secretHash));
     }
 
     @Override
     public void recordUse(ApiKeyId id, Instant at) {
-        dao.recordUse(id.value(), at);
+        handles.use(ApiKeyDao.class, d -> d.recordUse(id.value(), at));
     }
 }

@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
@@ -41,15 +40,15 @@ final class JdbiConversationRepository implements ConversationRepository {
                     Rows.instant(rs, "agent_created_at"), Rows.instant(rs, "agent_last_call_at"))),
             Rows.instant(rs, "sort_at"));
 
-    private final Jdbi jdbi;
+    private final Handles handles;
 
-    JdbiConversationRepository(Jdbi jdbi) {
-        this.jdbi = jdbi;
+    JdbiConversationRepository(Handles handles) {
+        this.handles = handles;
     }
 
     @Override
     public Optional<Conversation> findByExternalId(OrganizationId organizationId, String externalId) {
-        return jdbi.withHandle(handle -> handle.createQuery("SELECT " + COLUMNS
+        return handles.with(handle -> handle.createQuery("SELECT " + COLUMNS
                         + " FROM conversations c WHERE c.organization_id = :org AND c.external_id = :externalId")
                 .bind("org", organizationId.value())
                 .bind("externalId", externalId)
@@ -59,7 +58,7 @@ final class JdbiConversationRepository implements ConversationRepository {
 
     @Override
     public void save(Conversation c) {
-        jdbi.useHandle(handle -> handle.createUpdate("""
+        handles.with(handle -> handle.createUpdate("""
                         INSERT INTO conversations (id, organization_id, external_id, provider, agent_id, version,
                             started_at, ended_at, duration_seconds, ended_reason, cost, recording_url, customer_number,
                             customer_name, system_prompt, metadata, transcript, last_received_at, created_at, updated_at)
@@ -101,7 +100,7 @@ final class JdbiConversationRepository implements ConversationRepository {
 
     @Override
     public Optional<ConversationView> find(OrganizationId organizationId, ConversationId id) {
-        return jdbi.withHandle(handle -> handle.createQuery("SELECT " + VIEW_COLUMNS
+        return handles.with(handle -> handle.createQuery("SELECT " + VIEW_COLUMNS
                         + " FROM conversations c JOIN agents a ON a.id = c.agent_id"
                         + " WHERE c.organization_id = :org AND c.id = :id")
                 .bind("org", organizationId.value())
@@ -148,7 +147,7 @@ final class JdbiConversationRepository implements ConversationRepository {
         }
         sql.append(" ORDER BY c.sort_at DESC, c.id DESC LIMIT :limit");
         params.put("limit", query.limit() + 1);
-        List<Row> rows = jdbi.withHandle(handle -> handle.createQuery(sql.toString())
+        List<Row> rows = handles.with(handle -> handle.createQuery(sql.toString())
                 .bindMap(params)
                 .map(VIEW)
                 .list());

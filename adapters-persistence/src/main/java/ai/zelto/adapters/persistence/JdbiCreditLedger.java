@@ -8,24 +8,24 @@ import ai.zelto.domain.organization.OrganizationId;
 import java.time.Instant;
 
 final class JdbiCreditLedger implements CreditLedger {
-    private final CreditDao dao;
+    private final Handles handles;
 
-    JdbiCreditLedger(CreditDao dao) {
-        this.dao = dao;
+    JdbiCreditLedger(Handles handles) {
+        this.handles = handles;
     }
 
     @Override
     public void grant(OrganizationId organizationId, Credits amount, String reason, Instant at) {
-        dao.grant(organizationId.value(), amount.amount(), reason, at);
+        handles.use(CreditDao.class, d -> d.grant(organizationId.value(), amount.amount(), reason, at));
     }
 
     @Override
     public void charge(OrganizationId organizationId, ConversationId conversationId, Credits amount, Instant at) {
-        dao.charge(organizationId.value(), conversationId.value(), amount.amount(), at);
+        handles.use(CreditDao.class, d -> d.charge(organizationId.value(), conversationId.value(), amount.amount(), at));
     }
 
     @Override
     public CreditBalance balance(OrganizationId organizationId) {
-        return dao.balance(organizationId.value());
+        return handles.dao(CreditDao.class, d -> d.balance(organizationId.value()));
     }
 }

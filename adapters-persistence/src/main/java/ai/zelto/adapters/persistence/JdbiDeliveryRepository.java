@@ -11,6 +11,7 @@ import ai.zelto.domain.delivery.DeliveryId;
 import ai.zelto.domain.delivery.DeliveryStatus;
 import ai.zelto.domain.organization.OrganizationId;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,55 +19,60 @@ import java.util.Optional;
  * The deliveries table, both as the inbox the webhook writes to and as the worker's queue.
  */
 final class JdbiDeliveryRepository implements DeliveryRepository, DeliveryQueue {
-    private final DeliveryDao dao;
+    private final Handles handles;
     private final Clock clock;
 
-    JdbiDeliveryRepository(DeliveryDao dao, Clock clock) {
-        this.dao = dao;
+    JdbiDeliveryRepository(Handles handles, Clock clock) {
+        this.handles = handles;
         this.clock = clock;
     }
 
     @Override
     public void store(NewDelivery delivery) {
         RawDelivery raw = delivery.raw();
-        dao.insert(delivery.id().value(), delivery.organizationId().value(), delivery.provider(),
+        handles.use(DeliveryDao.class, d -> d.insert(delivery.id().value(), delivery.organizationId().value(), delivery.provider(),
                 delivery.receivedAt(), raw.body(), JsonColumns.object(raw.headers()), delivery.externalId(),
                 delivery.status().wireName(), delivery.reason(),
-                delivery.status() == DeliveryStatus.PENDING ? null : delivery.receivedAt());
+                delivery.status() == DeliveryStatus.PENDING ? null : delivery.receivedAt()));
     }
 
     @Override
     public Optional<DeliveryView> find(OrganizationId organizationId, DeliveryId id) {
-        return dao.find(organizationId.value(), id.value());
+        return handles.dao(DeliveryDao.class, d -> d.find(organizationId.value(), id.value()));
     }
 
     @Override
     public long pendingCount() {
-        return dao.pendingCount();
+        return handles.dao(DeliveryDao.class, d -> d.pendingCount());
+    }
+
+    @Override
+    public Optional<Instant> oldestPendingReceivedAt() {
+        return handles.dao(DeliveryDao.class, d -> d.oldestPendingReceivedAt());
     }
 
     @Override
     public List<PendingDelivery> claim(int max) {
-        return dao.claim(max).stream().map(row -> {
+        return handles.dao(DeliveryDao.class, d -> d.claim(max).stream().map(row -> {
             return new PendingDelivery(new DeliveryId(row.id()), new OrganizationId(row.organizationId()), row.provider(),
                     row.receivedAt(), new RawDelivery(row.body(), JsonColumns.headers(row.headers())),
                     row.externalId());
-        }).toList();
+        }).toList());
     }
 
     @Override
     public boolean tryLockCall(OrganizationId organizationId, String externalId) {
-        return dao.tryLockCall(organizationId.toString(), externalId);
+        return handles.dao(DeliveryDao.class, d -> d.tryLockCall(organizationId.toString(), externalId));
     }
 
     @Override
     public boolean hasEarlierPending(PendingDelivery delivery) {
-        return dao.hasEarlierPending(delivery.id().value());
+        return handles.dao(DeliveryDao.class, d -> d.hasEarlierPending(delivery.id().value()));
     }
 
     @Override
     public void finish(DeliveryId id, DeliveryStatus status, String reason, ConversationId conversationId) {
-        dao.finish(id.value(), status.wireName(), reason, conversationId == null ? null : conversationId.value(),
-                clock.instant());
+        handles.use(DeliveryDao.class, d -> d.finish(id.value(), status.wireName(), reason, conversationId == null ? null : conversationId.value(),
+                clock.instant()));
     }
 }

@@ -7,45 +7,45 @@ import java.time.Instant;
 import java.util.List;
 
 final class JdbiOrganizationRepository implements OrganizationRepository {
-    private final OrganizationDao dao;
+    private final Handles handles;
 
-    JdbiOrganizationRepository(OrganizationDao dao) {
-        this.dao = dao;
+    JdbiOrganizationRepository(Handles handles) {
+        this.handles = handles;
     }
 
     @Override
     public boolean isEmpty() {
-        return dao.isEmpty();
+        return handles.dao(OrganizationDao.class, d -> d.isEmpty());
     }
 
     @Override
     public void insert(OrganizationId id, String name, Instant createdAt) {
-        dao.insert(id.value(), name, createdAt);
+        handles.use(OrganizationDao.class, d -> d.insert(id.value(), name, createdAt));
     }
 
     @Override
     public void insertUser(UserId id, OrganizationId organizationId, String name, String role, Instant createdAt) {
-        dao.insertUser(id.value(), organizationId.value(), name, role, createdAt);
+        handles.use(OrganizationDao.class, d -> d.insertUser(id.value(), organizationId.value(), name, role, createdAt));
     }
 
     @Override
     public boolean exists(OrganizationId id) {
-        return dao.exists(id.value());
+        return handles.dao(OrganizationDao.class, d -> d.exists(id.value()));
     }
 
     @Override
     public List<OrganizationId> all() {
-        return dao.all().stream().map(OrganizationId::new).toList();
+        return handles.dao(OrganizationDao.class, d -> d.all().stream().map(OrganizationId::new).toList());
     }
 
     @Override
     public UserId owner(OrganizationId id) {
-        return dao.owner(id.value()).map(UserId::new)
-                .orElseThrow(() -> new IllegalStateException("organization " + id + " has no owner"));
+        return handles.dao(OrganizationDao.class, d -> d.owner(id.value()).map(UserId::new)
+                .orElseThrow(() -> new IllegalStateException("organization " + id + " has no owner")));
     }
 
     @Override
     public void lockForBootstrap() {
-        dao.lockForBootstrap();
+        handles.dao(OrganizationDao.class, d -> d.lockForBootstrap());
     }
 }

@@ -29,15 +29,16 @@ public final class JdbiPersistence {
     public static Ports create(Jdbi jdbi, Clock clock) {
         jdbi.installPlugin(new SqlObjectPlugin());
         jdbi.installPlugin(new PostgresPlugin());
-        JdbiDeliveryRepository deliveries = new JdbiDeliveryRepository(jdbi.onDemand(DeliveryDao.class), clock);
-        return new Ports(new JdbiUnitOfWork(jdbi),
-                new JdbiOrganizationRepository(jdbi.onDemand(OrganizationDao.class)),
-                new JdbiApiKeyRepository(jdbi.onDemand(ApiKeyDao.class)),
+        Handles handles = new Handles(jdbi);
+        JdbiDeliveryRepository deliveries = new JdbiDeliveryRepository(handles, clock);
+        return new Ports(new JdbiUnitOfWork(handles),
+                new JdbiOrganizationRepository(handles),
+                new JdbiApiKeyRepository(handles),
                 deliveries,
                 deliveries,
-                new JdbiConversationRepository(jdbi),
-                new JdbiAgentRepository(jdbi.onDemand(AgentDao.class)),
-                new JdbiCreditLedger(jdbi.onDemand(CreditDao.class)),
-                new JdbiIntegrationStatistics(jdbi));
+                new JdbiConversationRepository(handles),
+                new JdbiAgentRepository(handles),
+                new JdbiCreditLedger(handles),
+                new JdbiIntegrationStatistics(handles));
     }
 }

@@ -3,6 +3,7 @@ package ai.zelto.application.port.out;
 import ai.zelto.application.port.in.delivery.DeliveryView;
 import ai.zelto.domain.delivery.DeliveryId;
 import ai.zelto.domain.organization.OrganizationId;
+import java.time.Instant;
 import java.util.Optional;
 
 /** The inbox of received deliveries. */
@@ -14,4 +15,7 @@ public interface DeliveryRepository {
 
     /** How many deliveries wait for the worker, across all organizations. */
     long pendingCount();
+
+    /** When the oldest delivery still waiting for the worker was received, if any waits. */
+    Optional<Instant> oldestPendingReceivedAt();
 }

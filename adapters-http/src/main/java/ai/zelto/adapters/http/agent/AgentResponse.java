@@ -1,0 +1,28 @@
+package ai.zelto.adapters.http.agent;
+
+import ai.zelto.adapters.http.common.Json;
+import ai.zelto.application.port.in.agent.AgentView;
+import ai.zelto.application.port.in.agent.VersionStats;
+import ai.zelto.domain.agent.Agent;
+import java.math.BigDecimal;
+import java.util.List;
+
+/** An agent with its per-version figures. */
+public record AgentResponse(String id, String externalId, String provider, String name, String lastCallAt,
+                            List<Version> versions) {
+
+    public record Version(String version, long calls, BigDecimal avgDurationSeconds, BigDecimal totalCost,
+                          String firstSeenAt, String lastSeenAt) {
+    }
+
+    static AgentResponse from(AgentView view) {
+        Agent agent = view.agent();
+        return new AgentResponse(agent.id().toString(), agent.externalId(), agent.provider(), agent.displayName(),
+                Json.time(agent.lastCallAt()), view.versions().stream().map(AgentResponse::version).toList());
+    }
+
+    private static Version version(VersionStats stats) {
+        return new Version(stats.version(), stats.calls(), stats.avgDurationSeconds(), stats.totalCost(),
+                Json.time(stats.firstSeenAt()), Json.time(stats.lastSeenAt()));
+    }
+}

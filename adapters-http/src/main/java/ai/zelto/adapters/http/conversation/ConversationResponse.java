@@ -1,0 +1,45 @@
+package ai.zelto.adapters.http.conversation;
+
+import ai.zelto.adapters.http.common.Json;
+import ai.zelto.application.port.in.conversation.ConversationView;
+import ai.zelto.domain.agent.Agent;
+import ai.zelto.domain.conversation.Conversation;
+import ai.zelto.domain.conversation.TranscriptTurn;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/** A conversation as {@code GET /v1/conversations[/{id}]} shows it. */
+public record ConversationResponse(String id, String externalId, String provider, AgentRef agent, String version,
+                                   String startedAt, String endedAt, BigDecimal durationSeconds, String endedReason,
+                                   BigDecimal cost, String recordingUrl, Customer customer, String systemPrompt,
+                                   Map<String, Object> metadata, Transcript transcript, String createdAt,
+                                   String updatedAt) {
+
+    public record AgentRef(String id, String externalId, String name) {
+    }
+
+    public record Customer(String number, String name) {
+    }
+
+    public record Transcript(List<Turn> turns) {
+    }
+
+    public record Turn(String role, String text, Double startSeconds, Double endSeconds) {
+    }
+
+    static ConversationResponse from(ConversationView view) {
+        Conversation c = view.conversation();
+        Agent agent = view.agent();
+        return new ConversationResponse(c.id().toString(), c.externalId(), c.provider(),
+                new AgentRef(agent.id().toString(), agent.externalId(), agent.displayName()), c.version(),
+                Json.time(c.startedAt()), Json.time(c.endedAt()), c.durationSeconds(), c.endedReason(), c.cost(),
+                c.recordingUrl(), new Customer(c.customerNumber(), c.customerName()), c.systemPrompt(),
+                c.metadata(), new Transcript(c.turns().stream().map(ConversationResponse::turn).toList()),
+                Json.time(c.createdAt()), Json.time(c.updatedAt()));
+    }
+
+    private static Turn turn(TranscriptTurn turn) {
+        return new Turn(turn.role().wireName(), turn.text(), turn.startSeconds(), turn.endSeconds());
+    }
+}

@@ -1,0 +1,2 @@
+/** {@code /v1/conversations}: resources and response records for reading conversations. */
+package ai.zelto.adapters.http.conversation;

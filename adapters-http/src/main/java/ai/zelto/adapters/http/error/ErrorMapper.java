@@ -1,0 +1,49 @@
+package ai.zelto.adapters.http.error;
+
+import ai.zelto.domain.shared.DomainException;
+import ai.zelto.domain.shared.ValidationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns every exception that reaches Jersey into the contract's JSON error body. Framework errors keep their
+ * status with a plain reason; anything unexpected is a 500 whose body says nothing about the cause (the log
+ * has it, under an id the body gives).
+ */
+public final class ErrorMapper implements ExceptionMapper<Throwable> {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
+
+    @Override
+    public Response toResponse(Throwable exception) {
+        if (exception instanceof ValidationException invalid) {
+            return ApiErrors.validation(invalid.details());
+        }
+        if (exception instanceof DomainException refused) {
+            return ApiErrors.of(Response.Status.BAD_REQUEST, refused.getMessage());
+        }
+        if (exception instanceof WebApplicationException web) {
+            int status = web.getResponse().getStatus();
+            if (status >= 500) {
+                LOG.error("request failed", exception);
+            }
+            Response.StatusType type = Response.Status.fromStatusCode(status);
+            return ApiErrors.of(status, reason(status, type), null);
+        }
+        String errorId = Long.toHexString(System.nanoTime());
+        LOG.error("unexpected error {}", errorId, exception);
+        return ApiErrors.of(500, "Internal server error", java.util.Map.of("errorId", errorId));
+    }
+
+    private static String reason(int status, Response.StatusType type) {
+        if (status == 413) {
+            return "Payload too large";
+        }
+        if (status == 401) {
+            return "Unauthorized";
+        }
+        return type != null ? type.getReasonPhrase() : "HTTP " + status;
+    }
+}

@@ -1,0 +1,112 @@
+package ai.zelto.adapters.http.ingest;
+
+import ai.zelto.adapters.http.auth.ApiKeyPrincipal;
+import ai.zelto.adapters.http.error.ApiErrors;
+import ai.zelto.application.port.in.ingest.AcceptDeliveryCommand;
+import ai.zelto.application.port.in.ingest.AcceptDeliveryResult;
+import ai.zelto.application.port.in.ingest.AcceptDeliveryUseCase;
+import ai.zelto.application.spi.provider.RawDelivery;
+import ai.zelto.application.spi.provider.Translation;
+import io.dropwizard.auth.Auth;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code POST /webhooks/calls}: authenticates, bounds and checks a delivery, and answers
+ * {@code {"received": true}} only once the use case has committed it.
+ */
+@Path("/webhooks")
+@Produces(MediaType.APPLICATION_JSON)
+public final class WebhookResource {
+    /** Request headers that carry credentials: never stored with a delivery. */
+    private static final Set<String> CREDENTIAL_HEADERS = Set.of("authorization", "cookie", "proxy-authorization",
+            "x-api-key");
+    public static final String DELIVERY_ID_HEADER = "X-Zelto-Delivery-Id";
+    private static final Map<String, Boolean> RECEIVED = Map.of("received", true);
+
+    private final AcceptDeliveryUseCase accept;
+    private final long maxBodyBytes;
+
+    public WebhookResource(AcceptDeliveryUseCase accept, long maxBodyBytes) {
+        this.accept = accept;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @POST
+    @Path("/calls")
+    public Response upload(@Auth ApiKeyPrincipal caller, @Context HttpHeaders headers, InputStream body)
+            throws IOException {
+        if (headers.getLength() > maxBodyBytes) {
+            return ApiErrors.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "Payload too large");
+        }
+        MediaType type = headers.getMediaType();
+        if (type != null && !isJson(type)) {
+            return ApiErrors.of(415, "Unsupported media type", Map.of("Content-Type", "must be application/json"));
+        }
+        byte[] bytes = readAtMost(body, maxBodyBytes);
+        if (bytes == null) {
+            return ApiErrors.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "Payload too large");
+        }
+        AcceptDeliveryResult result = accept.accept(new AcceptDeliveryCommand(caller.organizationId(),
+                headers.getHeaderString("X-Zelto-Provider"), new RawDelivery(bytes, storableHeaders(headers))));
+        if (result instanceof AcceptDeliveryResult.Stored stored) {
+            return Response.ok(RECEIVED).header(DELIVERY_ID_HEADER, stored.deliveryId().toString()).build();
+        }
+        if (result instanceof AcceptDeliveryResult.UnsupportedProvider unsupported) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("provider", unsupported.requested());
+            details.put("supported", unsupported.supported());
+            return ApiErrors.of(400, "Unsupported provider", details);
+        }
+        Translation.Rejected rejection = ((AcceptDeliveryResult.Refused) result).rejection();
+        return switch (rejection.kind()) {
+            case MALFORMED -> ApiErrors.of(Response.Status.BAD_REQUEST, "Invalid JSON");
+            case VALIDATION -> ApiErrors.validation(rejection.details());
+            case AUTHENTICATION -> ApiErrors.of(Response.Status.UNAUTHORIZED, "Unauthorized");
+        };
+    }
+
+    private static boolean isJson(MediaType type) {
+        String subtype = type.getSubtype().toLowerCase(Locale.ROOT);
+        return type.getType().equalsIgnoreCase("application") && (subtype.equals("json") || subtype.endsWith("+json"));
+    }
+
+    /** The body, or {@code null} as soon as it exceeds the limit (the rest is never buffered). */
+    private static byte[] readAtMost(InputStream body, long limit) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[16 * 1024];
+        long total = 0;
+        int read;
+        while ((read = body.read(buffer)) != -1) {
+            total += read;
+            if (total > limit) {
+                return null;
+            }
+            out.write(buffer, 0, read);
+        }
+        return out.toByteArray();
+    }
+
+    private static Map<String, List<String>> storableHeaders(HttpHeaders headers) {
+        Map<String, List<String>> kept = new LinkedHashMap<>();
+        headers.getRequestHeaders().forEach((name, values) -> {
+            if (!CREDENTIAL_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                kept.put(name, values);
+            }
+        });
+        return kept;
+    }
+}

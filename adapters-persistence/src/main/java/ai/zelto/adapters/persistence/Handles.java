@@ -1,0 +1,60 @@
+package ai.zelto.adapters.persistence;
+
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Which handle a repository call uses: the transaction this thread has open through {@link JdbiUnitOfWork}, or
+ * else a handle of its own for that one call (auto-commit). Explicit, so that joining a transaction never
+ * depends on how a connection pool or an extension proxy binds handles to threads.
+ */
+final class Handles {
+    private final Jdbi jdbi;
+    private final ThreadLocal<Handle> current = new ThreadLocal<>();
+
+    Handles(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    <R> R with(Function<Handle, R> work) {
+        Handle handle = current.get();
+        if (handle != null) {
+            return work.apply(handle);
+        }
+        return jdbi.withHandle(work::apply);
+    }
+
+    /** Runs a SqlObject DAO method on the current handle. */
+    <D, R> R dao(Class<D> type, Function<D, R> call) {
+        return with(handle -> call.apply(handle.attach(type)));
+    }
+
+    /** Runs a SqlObject DAO method that returns nothing on the current handle. */
+    <D> void use(Class<D> type, java.util.function.Consumer<D> call) {
+        with(handle -> {
+            call.accept(handle.attach(type));
+            return null;
+        });
+    }
+
+    <T> T inTransaction(Supplier<T> work) {
+        if (current.get() != null) {
+            return work.get();
+        }
+        return jdbi.inTransaction(handle -> {
+            current.set(handle);
+            try {
+                return work.get();
+            } finally {
+                current.remove();
+            }
+        });
+    }
+
+    /** The handle of the transaction this thread has open, or {@code null}. */
+    Handle transactionHandle() {
+        return current.get();
+    }
+}

@@ -1,0 +1,55 @@
+package ai.zelto.app;
+
+import ai.zelto.adapters.persistence.DatabaseMigrations;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.cli.ConfiguredCommand;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.db.ManagedDataSource;
+import java.time.Clock;
+import net.sourceforge.argparse4j.inf.Namespace;
+import net.sourceforge.argparse4j.inf.Subparser;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * A CLI command that works on the configured database: the configured server, the embedded database of a
+ * Zelto server running on the same data directory, or the embedded database started for this command alone.
+ */
+abstract class CliCommand extends ConfiguredCommand<ZeltoConfiguration> {
+    private final Application<ZeltoConfiguration> application;
+
+    CliCommand(Application<ZeltoConfiguration> application, String name, String description) {
+        super(name, description);
+        this.application = application;
+    }
+
+    @Override
+    public void configure(Subparser subparser) {
+        subparser.addArgument("action").choices("create").help("what to do");
+        super.configure(subparser);
+        subparser.addArgument("--name").required(true).help("the name");
+        configureOptions(subparser);
+    }
+
+    void configureOptions(Subparser subparser) {
+    }
+
+    @Override
+    protected void run(Bootstrap<ZeltoConfiguration> bootstrap, Namespace namespace, ZeltoConfiguration config)
+            throws Exception {
+        try (DatabaseTarget database = DatabaseTarget.open(config, true)) {
+            ManagedDataSource dataSource = Databases.dataSourceFactory(database, config)
+                    .build(bootstrap.getMetricRegistry(), "cli");
+            try {
+                DatabaseMigrations.migrate(Databases.unpooled(database));
+                Jdbi jdbi = Jdbi.create(dataSource);
+                ZeltoCore core = new ZeltoCore(config, jdbi, ProviderPlugins.load(application.getClass()
+                        .getClassLoader()), Clock.systemUTC());
+                run(core, namespace);
+            } finally {
+                dataSource.stop();
+            }
+        }
+    }
+
+    abstract void run(ZeltoCore core, Namespace namespace);
+}

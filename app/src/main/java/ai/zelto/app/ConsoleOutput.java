@@ -1,0 +1,27 @@
+package ai.zelto.app;
+
+import ai.zelto.application.port.in.apikey.CreatedApiKey;
+import ai.zelto.application.port.in.organization.CreatedOrganization;
+import java.io.PrintStream;
+
+/**
+ * Lines meant for the person at the console. A new key's secret is printed here, once, and never logged:
+ * logs are shipped and kept, the console is not.
+ */
+final class ConsoleOutput {
+    private ConsoleOutput() {
+    }
+
+    static void printFirstKey(CreatedOrganization created) {
+        PrintStream out = System.out;
+        out.println();
+        out.println("Zelto: created organization " + created.organizationId() + " with its owner and first API key.");
+        printKey(out, created.firstKey());
+        out.println();
+        out.flush();
+    }
+
+    static void printKey(PrintStream out, CreatedApiKey key) {
+        out.println("Zelto API key (shown only this once; only its hash is stored): " + key.secret().value());
+    }
+}

@@ -1,0 +1,39 @@
+package ai.zelto.app;
+
+import ai.zelto.application.port.in.apikey.CreateApiKeyCommand;
+import ai.zelto.application.port.in.apikey.CreatedApiKey;
+import ai.zelto.domain.organization.OrganizationId;
+import ai.zelto.domain.shared.ValidationException;
+import io.dropwizard.core.Application;
+import net.sourceforge.argparse4j.inf.Namespace;
+import net.sourceforge.argparse4j.inf.Subparser;
+
+/** {@code zelto keys create --name NAME [--org ID]}: prints a new API key. */
+final class KeysCommand extends CliCommand {
+    KeysCommand(Application<ZeltoConfiguration> application) {
+        super(application, "keys", "Manage API keys: keys create --name NAME [--org ID]");
+    }
+
+    @Override
+    void configureOptions(Subparser subparser) {
+        subparser.addArgument("--org").help("the organization's id (optional when there is only one)");
+    }
+
+    @Override
+    void run(ZeltoCore core, Namespace namespace) {
+        String org = namespace.getString("org");
+        OrganizationId organizationId;
+        try {
+            organizationId = org == null ? null : OrganizationId.parse(org);
+        } catch (IllegalArgumentException notUuid) {
+            throw new IllegalArgumentException("--org must be an organization id (a UUID)");
+        }
+        try {
+            CreatedApiKey key = core.apiKeys.create(new CreateApiKeyCommand(organizationId, namespace.getString("name")));
+            System.out.println("Created key '" + key.key().name() + "' for organization " + key.key().organizationId());
+            ConsoleOutput.printKey(System.out, key);
+        } catch (ValidationException invalid) {
+            throw new IllegalArgumentException(String.join("; ", invalid.details().values()));
+        }
+    }
+}

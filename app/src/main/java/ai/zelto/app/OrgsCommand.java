@@ -1,0 +1,26 @@
+package ai.zelto.app;
+
+import ai.zelto.application.port.in.organization.CreateOrganizationCommand;
+import ai.zelto.application.port.in.organization.CreatedOrganization;
+import ai.zelto.domain.shared.ValidationException;
+import io.dropwizard.core.Application;
+import net.sourceforge.argparse4j.inf.Namespace;
+
+/** {@code zelto orgs create --name NAME}: creates an organization with its owner and prints its first key. */
+final class OrgsCommand extends CliCommand {
+    OrgsCommand(Application<ZeltoConfiguration> application) {
+        super(application, "orgs", "Manage organizations: orgs create --name NAME");
+    }
+
+    @Override
+    void run(ZeltoCore core, Namespace namespace) {
+        try {
+            CreatedOrganization created = core.organizations.create(
+                    new CreateOrganizationCommand(namespace.getString("name"), null));
+            System.out.println("Created organization " + created.organizationId());
+            ConsoleOutput.printKey(System.out, created.firstKey());
+        } catch (ValidationException invalid) {
+            throw new IllegalArgumentException(String.join("; ", invalid.details().values()));
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package ai.zelto.app;
+
+import ai.zelto.adapters.http.agent.AgentsResource;
+import ai.zelto.adapters.http.auth.ApiKeyAuth;
+import ai.zelto.adapters.http.conversation.ConversationsResource;
+import ai.zelto.adapters.http.credit.CreditsResource;
+import ai.zelto.adapters.http.delivery.DeliveriesResource;
+import ai.zelto.adapters.http.error.ErrorMapper;
+import ai.zelto.adapters.http.ingest.WebhookResource;
+import ai.zelto.adapters.http.integration.IntegrationsResource;
+import ai.zelto.adapters.persistence.DatabaseMigrations;
+import ai.zelto.application.port.in.organization.CreateOrganizationCommand;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.server.DefaultServerFactory;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.db.ManagedDataSource;
+import io.dropwizard.jdbi3.JdbiFactory;
+import io.dropwizard.lifecycle.Managed;
+import java.time.Clock;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+
+/** Zelto as a Dropwizard application. {@link #run} reads as the list of construction steps. */
+public final class ZeltoApplication extends Application<ZeltoConfiguration> {
+    private final Map<String, String> environmentVariables;
+
+    /** For Dropwizard's test support: reads the process environment. */
+    public ZeltoApplication() {
+        this(System.getenv());
+    }
+
+    /** @param environmentVariables the variables that override the configuration (tests pass their own) */
+    public ZeltoApplication(Map<String, String> environmentVariables) {
+        this.environmentVariables = Map.copyOf(environmentVariables);
+    }
+
+    @Override
+    public String getName() {
+        return "zelto";
+    }
+
+    @Override
+    public void initialize(Bootstrap<ZeltoConfiguration> bootstrap) {
+        bootstrap.setConfigurationFactoryFactory(new ZeltoConfigurationFactoryFactory(environmentVariables));
+        bootstrap.addCommand(new KeysCommand(this));
+        bootstrap.addCommand(new OrgsCommand(this));
+    }
+
+    @Override
+    public void run(ZeltoConfiguration config, Environment environment) {
+        if (config.getServerFactory() instanceof DefaultServerFactory server) {
+            // One exception mapper gives every error the contract's JSON shape.
+            server.setRegisterDefaultExceptionMappers(false);
+        }
+        DatabaseTarget database = DatabaseTarget.open(config, false);
+        environment.lifecycle().manage(closing(database));
+        ManagedDataSource dataSource = Databases.dataSourceFactory(database, config)
+                .build(environment.metrics(), "database");
+        DatabaseMigrations.migrate(Databases.unpooled(database));
+        Jdbi jdbi = new JdbiFactory().build(environment, Databases.dataSourceFactory(database, config), dataSource,
+                "database");
+        ZeltoCore core = new ZeltoCore(config, jdbi, ProviderPlugins.load(getClass().getClassLoader()),
+                Clock.systemUTC());
+        core.organizations.bootstrapIfEmpty(new CreateOrganizationCommand("Default", config.getBootstrapApiKey()))
+                .ifPresent(created -> ConsoleOutput.printFirstKey(created));
+        environment.lifecycle().manage(new Managed() {
+            @Override
+            public void start() {
+                core.worker.start();
+            }
+
+            @Override
+            public void stop() throws InterruptedException {
+                core.worker.stop();
+            }
+        });
+        environment.healthChecks().register("deliveryBacklog", new DeliveryBacklogHealthCheck(core.ports.deliveries(),
+                config.getWorker().getMaxBacklogAgeSeconds(), Clock.systemUTC()));
+        environment.jersey().register(new ErrorMapper());
+        for (Object component : ApiKeyAuth.components(core.apiKeys)) {
+            environment.jersey().register(component);
+        }
+        environment.jersey().register(new WebhookResource(core.accept, config.getMaxBodyBytes()));
+        environment.jersey().register(new ConversationsResource(core.reads, core.reads));
+        environment.jersey().register(new AgentsResource(core.reads, core.reads));
+        environment.jersey().register(new DeliveriesResource(core.reads));
+        environment.jersey().register(new IntegrationsResource(core.reads));
+        environment.jersey().register(new CreditsResource(core.reads));
+    }
+
+    private static Managed closing(AutoCloseable resource) {
+        return new Managed() {
+            @Override
+            public void stop() throws Exception {
+                resource.close();
+            }
+        };
+    }
+}

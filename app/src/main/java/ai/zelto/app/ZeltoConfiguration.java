@@ -1,0 +1,209 @@
+package ai.zelto.app;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.core.Configuration;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * Zelto's settings. Every one has a built-in default; a YAML file may set them, and environment variables
+ * override both (see {@link EnvironmentOverrides} and the README).
+ */
+public class ZeltoConfiguration extends Configuration {
+    /** Where the embedded database and other local files live. */
+    @NotNull
+    private String dataDir = "./zelto-data";
+
+    @Valid
+    @NotNull
+    private DatabaseSettings database = new DatabaseSettings();
+
+    /** When set, the first organization's first key is exactly this (automation). */
+    private String bootstrapApiKey;
+
+    @Min(1024)
+    private long maxBodyBytes = 10L * 1024 * 1024;
+
+    @Min(0)
+    private long creditsPerStartedMinute = 1;
+
+    @Min(0)
+    private long initialCredits = 1000;
+
+    @Valid
+    @NotNull
+    private WorkerSettings worker = new WorkerSettings();
+
+    @JsonProperty
+    public String getDataDir() {
+        return dataDir;
+    }
+
+    @JsonProperty
+    public void setDataDir(String dataDir) {
+        this.dataDir = dataDir;
+    }
+
+    @JsonProperty
+    public DatabaseSettings getDatabase() {
+        return database;
+    }
+
+    @JsonProperty
+    public void setDatabase(DatabaseSettings database) {
+        this.database = database;
+    }
+
+    @JsonProperty
+    public String getBootstrapApiKey() {
+        return bootstrapApiKey;
+    }
+
+    @JsonProperty
+    public void setBootstrapApiKey(String bootstrapApiKey) {
+        this.bootstrapApiKey = bootstrapApiKey;
+    }
+
+    @JsonProperty
+    public long getMaxBodyBytes() {
+        return maxBodyBytes;
+    }
+
+    @JsonProperty
+    public void setMaxBodyBytes(long maxBodyBytes) {
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @JsonProperty
+    public long getCreditsPerStartedMinute() {
+        return creditsPerStartedMinute;
+    }
+
+    @JsonProperty
+    public void setCreditsPerStartedMinute(long creditsPerStartedMinute) {
+        this.creditsPerStartedMinute = creditsPerStartedMinute;
+    }
+
+    @JsonProperty
+    public long getInitialCredits() {
+        return initialCredits;
+    }
+
+    @JsonProperty
+    public void setInitialCredits(long initialCredits) {
+        this.initialCredits = initialCredits;
+    }
+
+    @JsonProperty
+    public WorkerSettings getWorker() {
+        return worker;
+    }
+
+    @JsonProperty
+    public void setWorker(WorkerSettings worker) {
+        this.worker = worker;
+    }
+
+    /** The database to use; with no URL, Zelto runs its own embedded PostgreSQL under the data directory. */
+    public static class DatabaseSettings {
+        private String url;
+        private String user;
+        private String password;
+        @Min(2)
+        private int maxConnections = 32;
+
+        @JsonProperty
+        public String getUrl() {
+            return url;
+        }
+
+        @JsonProperty
+        public void setUrl(String url) {
+            this.url = url;
+        }
+
+        @JsonProperty
+        public String getUser() {
+            return user;
+        }
+
+        @JsonProperty
+        public void setUser(String user) {
+            this.user = user;
+        }
+
+        @JsonProperty
+        public String getPassword() {
+            return password;
+        }
+
+        @JsonProperty
+        public void setPassword(String password) {
+            this.password = password;
+        }
+
+        @JsonProperty
+        public int getMaxConnections() {
+            return maxConnections;
+        }
+
+        @JsonProperty
+        public void setMaxConnections(int maxConnections) {
+            this.maxConnections = maxConnections;
+        }
+    }
+
+    /** The background processing of deliveries. */
+    public static class WorkerSettings {
+        @Min(1)
+        private int threads = 2;
+        @Min(1)
+        private int batchSize = 50;
+        @Min(1)
+        private long idlePollMillis = 100;
+        /** The health check turns unhealthy when the oldest pending delivery waits longer than this. */
+        @Min(1)
+        private long maxBacklogAgeSeconds = 120;
+
+        @JsonProperty
+        public int getThreads() {
+            return threads;
+        }
+
+        @JsonProperty
+        public void setThreads(int threads) {
+            this.threads = threads;
+        }
+
+        @JsonProperty
+        public int getBatchSize() {
+            return batchSize;
+        }
+
+        @JsonProperty
+        public void setBatchSize(int batchSize) {
+            this.batchSize = batchSize;
+        }
+
+        @JsonProperty
+        public long getIdlePollMillis() {
+            return idlePollMillis;
+        }
+
+        @JsonProperty
+        public void setIdlePollMillis(long idlePollMillis) {
+            this.idlePollMillis = idlePollMillis;
+        }
+
+        @JsonProperty
+        public long getMaxBacklogAgeSeconds() {
+            return maxBacklogAgeSeconds;
+        }
+
+        @JsonProperty
+        public void setMaxBacklogAgeSeconds(long maxBacklogAgeSeconds) {
+            this.maxBacklogAgeSeconds = maxBacklogAgeSeconds;
+        }
+    }
+}
