@@ -94,6 +94,18 @@ class ZeltoJarIT {
     }
 
     @Test
+    void theShadedJar_keepsEveryProviderServiceEntry() throws IOException {
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(JAR.toFile())) {
+            var entry = jar.getEntry("META-INF/services/ai.zelto.application.spi.provider.ProviderPlugin");
+            assertThat(entry).isNotNull();
+            String services = new String(jar.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(services.lines().map(String::strip).filter(line -> !line.isEmpty())).containsExactlyInAnyOrder(
+                    "ai.zelto.adapters.providers.zelto.ZeltoProviderPlugin",
+                    "ai.zelto.adapters.providers.livekit.LiveKitProviderPlugin");
+        }
+    }
+
+    @Test
     void aSecondServerOnTheSameDataDirectory_refusesToStart() throws Exception {
         int port = freePort();
         Map<String, String> env = Map.of("ZELTO_PORT", String.valueOf(port), "ZELTO_ADMIN_PORT",

@@ -1,0 +1,121 @@
+package ai.zelto.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The dependency rules of ARCHITECTURE.md, as allow-lists: what each layer may use. Every package a rule names
+ * is checked to hold classes, so a renamed package cannot make a rule pass vacuously.
+ */
+class ArchitectureTest {
+    private static JavaClasses zelto;
+
+    @BeforeAll
+    static void importClasses() {
+        zelto = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("ai.zelto");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ai.zelto.domain", "ai.zelto.application.port.in", "ai.zelto.application.port.out",
+            "ai.zelto.application.service", "ai.zelto.application.spi.provider", "ai.zelto.adapters.http",
+            "ai.zelto.adapters.persistence", "ai.zelto.adapters.providers", "ai.zelto.app"})
+    void canary_everyPackageTheRulesNameHoldsClasses(String packageName) {
+        assertThat(zelto.stream().filter(c -> c.getPackageName().startsWith(packageName)).count())
+                .as(packageName).isPositive();
+    }
+
+    @Test
+    void theDomain_usesTheJdkOnly() {
+        classes().that().resideInAPackage("ai.zelto.domain..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("ai.zelto.domain..", "java..")
+                .check(zelto);
+    }
+
+    @Test
+    void theApplication_usesTheDomainAndTheJdkOnly() {
+        classes().that().resideInAPackage("ai.zelto.application..")
+                .should().onlyDependOnClassesThat()
+                .resideInAnyPackage("ai.zelto.application..", "ai.zelto.domain..", "java..")
+                .check(zelto);
+    }
+
+    @Test
+    void theProviderSpi_standsAlone_soPluginsNeedNothingElse() {
+        classes().that().resideInAPackage("ai.zelto.application.spi.provider..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("ai.zelto.application.spi.provider..", "java..")
+                .check(zelto);
+    }
+
+    @Test
+    void resources_callOnlyDrivingPorts_neverServicesOrDrivenPorts() {
+        noClasses().that().resideInAPackage("ai.zelto.adapters.http..")
+                .should().dependOnClassesThat().resideInAnyPackage("ai.zelto.application.service..",
+                        "ai.zelto.application.port.out..")
+                .check(zelto);
+    }
+
+    @Test
+    void adapters_neverDependOnEachOther() {
+        List<String> adapters = List.of("http", "persistence", "providers", "livekit");
+        for (String adapter : adapters) {
+            for (String other : adapters) {
+                if (!adapter.equals(other)) {
+                    noClasses().that().resideInAPackage("ai.zelto.adapters." + adapter + "..")
+                            .should().dependOnClassesThat().resideInAPackage("ai.zelto.adapters." + other + "..")
+                            .allowEmptyShould(adapter.equals("livekit"))
+                            .check(zelto);
+                }
+            }
+        }
+    }
+
+    @Test
+    void theCompositionRoot_isUsedByNothing() {
+        noClasses().that().resideOutsideOfPackage("ai.zelto.app..")
+                .should().dependOnClassesThat().resideInAPackage("ai.zelto.app..")
+                .check(zelto);
+    }
+
+    @Test
+    void packages_haveNoCycles() {
+        slices().matching("ai.zelto.(**)").should().beFreeOfCycles().check(zelto);
+    }
+
+    @Test
+    void frameworks_stayInTheirAdapters() {
+        noClasses().that().resideOutsideOfPackages("ai.zelto.adapters.persistence..", "ai.zelto.app..")
+                .should().dependOnClassesThat().resideInAPackage("org.jdbi..").check(zelto);
+        noClasses().that().resideOutsideOfPackage("ai.zelto.adapters.http..")
+                .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "org.glassfish.jersey..")
+                .check(zelto);
+        noClasses().that().resideOutsideOfPackage("ai.zelto.app..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.dropwizard.core..", "io.dropwizard.db..",
+                        "io.dropwizard.jdbi3..", "io.zonky..")
+                .check(zelto);
+        // Migrations live beside their changelogs (ARCHITECTURE.md: "a migration → adapters-persistence").
+        noClasses().that().resideOutsideOfPackage("ai.zelto.adapters.persistence..")
+                .should().dependOnClassesThat().resideInAPackage("liquibase..").check(zelto);
+        noClasses().that().resideOutsideOfPackages("ai.zelto.adapters..", "ai.zelto.app..")
+                .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..").check(zelto);
+    }
+
+    @Test
+    void pluginImplementations_arePublicFinalWithANoArgumentConstructor() {
+        classes().that().implement("ai.zelto.application.spi.provider.ProviderPlugin")
+                .should().bePublic().andShould().haveModifier(com.tngtech.archunit.core.domain.JavaModifier.FINAL)
+                .check(zelto);
+    }
+}
