@@ -94,8 +94,9 @@ class ReadApiIT {
 
         assertThat(seen).hasSize(8).doesNotHaveDuplicates();
         assertThat(pages).isEqualTo(3);
-        assertThat(seen.subList(0, 7)).containsExactly("read-6", "read-5", "read-4", "read-3", "read-2", "read-1",
-                "read-0");
+        assertThat(seen.subList(0, 6)).containsExactly("read-6", "read-5", "read-4", "read-3", "read-2", "read-1");
+        // read-0 and read-detail started at the same instant: the id breaks the tie, in either order
+        assertThat(seen.subList(6, 8)).containsExactlyInAnyOrder("read-0", "read-detail");
     }
 
     @Test

@@ -5,12 +5,15 @@ import java.sql.SQLException;
 import java.util.Map;
 import javax.sql.DataSource;
 import liquibase.Scope;
+import liquibase.UpdateSummaryOutputEnum;
 import liquibase.command.CommandScope;
 import liquibase.command.core.UpdateCommandStep;
 import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
+import liquibase.command.core.helpers.ShowSummaryArgument;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
+import liquibase.ui.LoggerUIService;
 
 /**
  * Brings a database's schema up to date with the changelogs on the classpath. Safe to run from several app
@@ -28,10 +31,13 @@ public final class DatabaseMigrations {
         try (Connection connection = dataSource.getConnection()) {
             Database database = DatabaseFactory.getInstance()
                     .findCorrectDatabaseImplementation(new JdbcConnection(connection));
-            Scope.child(Map.of("liquibase.analytics.enabled", false, "liquibase.showBanner", false), () ->
+            // Progress goes to the log, not to the console, where the server prints only what a person needs.
+            Scope.child(Map.of("liquibase.analytics.enabled", false, "liquibase.showBanner", false,
+                    Scope.Attr.ui.name(), new LoggerUIService()), () ->
                     new CommandScope(UpdateCommandStep.COMMAND_NAME)
                             .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
                             .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
+                            .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY_OUTPUT, UpdateSummaryOutputEnum.LOG)
                             .execute());
         } catch (SQLException e) {
             throw new IllegalStateException("could not connect to the database to migrate it: " + e.getMessage(), e);
