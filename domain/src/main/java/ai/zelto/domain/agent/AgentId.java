@@ -1,5 +1,6 @@
 package ai.zelto.domain.agent;
 
+import ai.zelto.domain.shared.Uuids;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,14 +17,7 @@ public record AgentId(UUID value) {
 
     /** Parses a canonical UUID, or returns empty for anything else (callers decide what that means). */
     public static Optional<AgentId> tryParse(String text) {
-        if (text == null || text.length() != 36) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(new AgentId(UUID.fromString(text)));
-        } catch (IllegalArgumentException notAUuid) {
-            return Optional.empty();
-        }
+        return Uuids.tryParse(text).map(AgentId::new);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package ai.zelto.domain.delivery;
 
+import ai.zelto.domain.shared.Uuids;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,14 +16,7 @@ public record DeliveryId(UUID value) {
     }
 
     public static Optional<DeliveryId> tryParse(String text) {
-        if (text == null || text.length() != 36) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(new DeliveryId(UUID.fromString(text)));
-        } catch (IllegalArgumentException notAUuid) {
-            return Optional.empty();
-        }
+        return Uuids.tryParse(text).map(DeliveryId::new);
     }
 
     @Override
