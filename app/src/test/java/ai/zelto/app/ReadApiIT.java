@@ -162,6 +162,27 @@ class ReadApiIT {
     }
 
     @Test
+    void theSameExternalIdInAnotherOrganization_isAnotherConversation() {
+        String thirdOrgKey = createOtherOrganization();
+        HttpResponse<String> posted = server.post("/webhooks/calls", thirdOrgKey,
+                CanonicalBodies.recordingOnly("read-3", "even", "https://other.example.com/3.wav"));
+        assertThat(posted.statusCode()).isEqualTo(200);
+        String deliveryId = posted.headers().firstValue("X-Zelto-Delivery-Id").orElseThrow();
+        JsonNode delivery = null;
+        for (int i = 0; i < 500 && (delivery == null || delivery.get("status").asText().equals("pending")); i++) {
+            TestServer.sleep(20);
+            delivery = TestServer.json(server.get("/v1/deliveries/" + deliveryId, thirdOrgKey));
+        }
+
+        JsonNode theirs = TestServer.json(server.get("/v1/conversations?externalId=read-3", thirdOrgKey)).get("data");
+        JsonNode ours = server.getJson("/v1/conversations?externalId=read-3").get("data");
+        assertThat(theirs).hasSize(1);
+        assertThat(ours).hasSize(1);
+        assertThat(theirs.get(0).get("id")).isNotEqualTo(ours.get(0).get("id"));
+        assertThat(ours.get(0).get("recordingUrl").isNull()).isTrue();
+    }
+
+    @Test
     void theAdminPort_reportsHealth() {
         HttpResponse<String> health = server.send(java.net.http.HttpRequest.newBuilder(server.adminUri("/healthcheck"))
                 .GET().build());
