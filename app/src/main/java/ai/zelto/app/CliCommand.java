@@ -43,7 +43,7 @@ abstract class CliCommand extends ConfiguredCommand<ZeltoConfiguration> {
                 DatabaseMigrations.migrate(Databases.unpooled(database));
                 Jdbi jdbi = Jdbi.create(dataSource);
                 ZeltoCore core = new ZeltoCore(config, jdbi, ProviderPlugins.load(application.getClass()
-                        .getClassLoader()), Clock.systemUTC());
+                        .getClassLoader(), config.pluginDirectory()), Clock.systemUTC());
                 run(core, namespace);
             } finally {
                 dataSource.stop();

@@ -29,6 +29,9 @@ final class EnvironmentOverrides {
         VARIABLES.put("ZELTO_WORKER_THREADS", "worker.threads");
         VARIABLES.put("ZELTO_WORKER_BATCH_SIZE", "worker.batchSize");
         VARIABLES.put("ZELTO_WORKER_IDLE_POLL_MILLIS", "worker.idlePollMillis");
+        VARIABLES.put("ZELTO_SECRETS_KEY", "secretsKey");
+        VARIABLES.put("ZELTO_PUBLIC_URL", "publicUrl");
+        VARIABLES.put("ZELTO_PLUGIN_DIR", "pluginDir");
     }
 
     private final Map<String, String> environment;

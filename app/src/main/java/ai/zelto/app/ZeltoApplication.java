@@ -60,7 +60,7 @@ public final class ZeltoApplication extends Application<ZeltoConfiguration> {
         DatabaseMigrations.migrate(Databases.unpooled(database));
         Jdbi jdbi = new JdbiFactory().build(environment, Databases.dataSourceFactory(database, config), dataSource,
                 "database");
-        ZeltoCore core = new ZeltoCore(config, jdbi, ProviderPlugins.load(getClass().getClassLoader()),
+        ZeltoCore core = new ZeltoCore(config, jdbi, ProviderPlugins.load(getClass().getClassLoader(), config.pluginDirectory()),
                 Clock.systemUTC());
         core.organizations.bootstrapIfEmpty(new CreateOrganizationCommand("Default", config.getBootstrapApiKey()))
                 .ifPresent(created -> ConsoleOutput.printFirstKey(created));
@@ -81,11 +81,12 @@ public final class ZeltoApplication extends Application<ZeltoConfiguration> {
         for (Object component : ApiKeyAuth.components(core.apiKeys)) {
             environment.jersey().register(component);
         }
-        environment.jersey().register(new WebhookResource(core.accept, config.getMaxBodyBytes()));
+        environment.jersey().register(new WebhookResource(core.accept, core.integrations, config.getMaxBodyBytes()));
         environment.jersey().register(new ConversationsResource(core.reads, core.reads));
         environment.jersey().register(new AgentsResource(core.reads, core.reads));
         environment.jersey().register(new DeliveriesResource(core.reads));
-        environment.jersey().register(new IntegrationsResource(core.reads));
+        environment.jersey().register(new IntegrationsResource(core.integrations, core.integrations,
+                core.integrations));
         environment.jersey().register(new CreditsResource(core.reads));
     }
 

@@ -35,6 +35,51 @@ public class ZeltoConfiguration extends Configuration {
     @NotNull
     private WorkerSettings worker = new WorkerSettings();
 
+    /** Base64 of 32 bytes that encrypt secrets at rest; when unset, {@code <dataDir>/secrets.key}. */
+    private String secretsKey;
+
+    /** The server's public base URL, for absolute hook URLs; when unset, hook URLs are paths. */
+    private String publicUrl;
+
+    /** Where plugin jars are loaded from; when unset, {@code <dataDir>/plugins}. */
+    private String pluginDir;
+
+    @JsonProperty
+    public String getSecretsKey() {
+        return secretsKey;
+    }
+
+    @JsonProperty
+    public void setSecretsKey(String secretsKey) {
+        this.secretsKey = secretsKey;
+    }
+
+    @JsonProperty
+    public String getPublicUrl() {
+        return publicUrl;
+    }
+
+    @JsonProperty
+    public void setPublicUrl(String publicUrl) {
+        this.publicUrl = publicUrl;
+    }
+
+    @JsonProperty
+    public String getPluginDir() {
+        return pluginDir;
+    }
+
+    @JsonProperty
+    public void setPluginDir(String pluginDir) {
+        this.pluginDir = pluginDir;
+    }
+
+    /** The plugins directory: as configured, else {@code <dataDir>/plugins}. */
+    public java.nio.file.Path pluginDirectory() {
+        return pluginDir != null && !pluginDir.isBlank() ? java.nio.file.Path.of(pluginDir)
+                : java.nio.file.Path.of(dataDir).resolve("plugins");
+    }
+
     @JsonProperty
     public String getDataDir() {
         return dataDir;

@@ -6,6 +6,7 @@ import ai.zelto.application.service.ingest.AcceptDeliveryService;
 import ai.zelto.application.service.ingest.DeliveryWorker;
 import ai.zelto.application.service.ingest.ProcessDeliveriesService;
 import ai.zelto.application.service.ingest.ProviderRegistry;
+import ai.zelto.application.service.integration.IntegrationService;
 import ai.zelto.application.service.organization.OrganizationService;
 import ai.zelto.application.service.query.ReadService;
 import ai.zelto.domain.credit.Credits;
@@ -27,22 +28,27 @@ final class ZeltoCore {
     final DeliveryWorker worker;
     final AcceptDeliveryService accept;
     final ReadService reads;
+    final IntegrationService integrations;
 
     ZeltoCore(ZeltoConfiguration config, Jdbi jdbi, ProviderRegistry providers, Clock clock) {
         this.ports = JdbiPersistence.create(jdbi, clock);
         this.providers = providers;
+        AesGcmSecretCipher cipher = AesGcmSecretCipher.fromConfiguration(config.getSecretsKey(),
+                java.nio.file.Path.of(config.getDataDir()));
+        cipher.verifyAgainst(ports.systemValues());
+        this.integrations = new IntegrationService(providers, ports.integrationSettings(), ports.integrations(), cipher,
+                new SecureRandom(), clock, config.getPublicUrl());
         this.apiKeys = new ApiKeyService(ports.apiKeys(), ports.organizations(), new Sha256SecretHasher(),
                 new SecureRandom(), clock);
         this.organizations = new OrganizationService(ports.unitOfWork(), ports.organizations(), ports.credits(),
                 apiKeys, Credits.of(config.getInitialCredits()), clock);
         ZeltoConfiguration.WorkerSettings workerSettings = config.getWorker();
         this.processing = new ProcessDeliveriesService(ports.unitOfWork(), ports.deliveryQueue(), ports.conversations(),
-                ports.agents(), ports.credits(), providers, new Pricing(config.getCreditsPerStartedMinute()), clock,
+                ports.agents(), ports.credits(), providers, integrations, new Pricing(config.getCreditsPerStartedMinute()), clock,
                 workerSettings.getBatchSize());
         this.worker = new DeliveryWorker(processing, workerSettings.getThreads(),
                 Duration.ofMillis(workerSettings.getIdlePollMillis()));
-        this.accept = new AcceptDeliveryService(providers, ports.deliveries(), clock, worker::wakeUp);
-        this.reads = new ReadService(ports.conversations(), ports.agents(), ports.deliveries(), ports.integrations(),
-                ports.credits(), providers);
+        this.accept = new AcceptDeliveryService(providers, integrations, ports.deliveries(), clock, worker::wakeUp);
+        this.reads = new ReadService(ports.conversations(), ports.agents(), ports.deliveries(), ports.credits());
     }
 }

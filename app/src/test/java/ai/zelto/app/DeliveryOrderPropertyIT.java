@@ -105,7 +105,7 @@ class DeliveryOrderPropertyIT {
         }
         try {
             for (String body : bodies) {
-                AcceptDeliveryResult result = core.accept.accept(new AcceptDeliveryCommand(org, null,
+                AcceptDeliveryResult result = core.accept.accept(AcceptDeliveryCommand.withApiKey(org, null,
                         new RawDelivery(body.getBytes(StandardCharsets.UTF_8), Map.of())));
                 assertThat(result).as("seed %d: %s", seed, body).isInstanceOf(AcceptDeliveryResult.Stored.class);
             }

@@ -7,6 +7,6 @@ import org.junit.jupiter.api.Test;
 class ProviderPluginsTest {
     @Test
     void theBuiltInProviders_areExactlyThese() {
-        assertThat(ProviderPlugins.load(getClass().getClassLoader()).ids()).containsExactly("livekit", "zelto");
+        assertThat(ProviderPlugins.load(getClass().getClassLoader()).ids()).containsExactly("livekit", "retell", "vapi", "zelto");
     }
 }

@@ -135,10 +135,13 @@ class ReadApiIT {
     @Test
     void integrationsAndCredits_reflectWhatWasIngested() {
         JsonNode integrations = server.getJson("/v1/integrations").get("data");
-        assertThat(integrations).extracting(i -> i.get("provider").asText()).containsExactly("livekit", "zelto");
+        assertThat(integrations).extracting(i -> i.get("provider").asText())
+                .containsExactly("livekit", "retell", "vapi", "zelto");
         assertThat(integrations.get(0).get("active").asBoolean()).isFalse();
-        assertThat(integrations.get(1).get("active").asBoolean()).isTrue();
-        assertThat(integrations.get(1).get("calls").asLong()).isEqualTo(8);
+        assertThat(integrations.get(3).get("active").asBoolean()).isTrue();
+        assertThat(integrations.get(3).get("calls").asLong()).isEqualTo(8);
+        assertThat(integrations.get(3).fieldNames()).toIterable()
+                .containsExactly("provider", "active", "lastCallAt", "calls", "settings", "hookUrl");
 
         JsonNode credits = server.getJson("/v1/credits");
         assertThat(credits.get("granted").asLong()).isEqualTo(1000);

@@ -86,8 +86,9 @@ class WebhookAnswersIT {
     @Test
     void anUnknownProvider_namesTheSupportedOnes() {
         assertAnswer(server.upload(CanonicalBodies.withTranscript("answers-u", "bot"), "Content-Type",
-                "application/json", "X-Zelto-Provider", "vapi"), 400, """
-                {"error": "Unsupported provider", "details": {"provider": "vapi", "supported": ["livekit", "zelto"]}}
+                "application/json", "X-Zelto-Provider", "bland"), 400, """
+                {"error": "Unsupported provider", "details": {"provider": "bland",
+                 "supported": ["livekit", "retell", "vapi", "zelto"]}}
                 """);
     }
 

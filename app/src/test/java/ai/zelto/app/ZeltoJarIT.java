@@ -101,7 +101,9 @@ class ZeltoJarIT {
             String services = new String(jar.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8);
             assertThat(services.lines().map(String::strip).filter(line -> !line.isEmpty())).containsExactlyInAnyOrder(
                     "ai.zelto.adapters.providers.zelto.ZeltoProviderPlugin",
-                    "ai.zelto.adapters.providers.livekit.LiveKitProviderPlugin");
+                    "ai.zelto.adapters.providers.livekit.LiveKitProviderPlugin",
+                    "ai.zelto.adapters.providers.vapi.VapiProviderPlugin",
+                    "ai.zelto.adapters.providers.retell.RetellProviderPlugin");
         }
     }
 

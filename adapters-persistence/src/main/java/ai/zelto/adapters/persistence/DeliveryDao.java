@@ -21,13 +21,13 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterRowMapper(DeliveryDao.ClaimedRow.Mapper.class)
 interface DeliveryDao {
     @SqlUpdate("""
-            INSERT INTO deliveries (id, organization_id, provider, received_at, body, headers, external_id, status,
-                                    reason, processed_at)
-            VALUES (:id, :organizationId, :provider, :receivedAt, :body, CAST(:headers AS jsonb), :externalId,
-                    :status, :reason, :processedAt)
+            INSERT INTO deliveries (id, organization_id, provider, received_at, body, headers, channel, external_id,
+                                    status, reason, processed_at)
+            VALUES (:id, :organizationId, :provider, :receivedAt, :body, CAST(:headers AS jsonb), :channel,
+                    :externalId, :status, :reason, :processedAt)
             """)
     void insert(UUID id, UUID organizationId, String provider, Instant receivedAt, byte[] body, String headers,
-                String externalId, String status, String reason, Instant processedAt);
+                String channel, String externalId, String status, String reason, Instant processedAt);
 
     @SqlQuery("""
             SELECT id, provider, received_at, status, reason, conversation_id
@@ -46,7 +46,7 @@ interface DeliveryDao {
      * still running may yet commit a delivery that sorts before anything newer).
      */
     @SqlQuery("""
-            SELECT id, organization_id, provider, received_at, body, headers, external_id
+            SELECT id, organization_id, provider, received_at, body, headers, channel, external_id
             FROM deliveries
             WHERE status = 'pending' AND txid < pg_snapshot_xmin(pg_current_snapshot())
             ORDER BY txid, seq
@@ -76,12 +76,13 @@ interface DeliveryDao {
 
     /** A claimed delivery. */
     record ClaimedRow(UUID id, UUID organizationId, String provider, Instant receivedAt,
-                      byte[] body, String headers, String externalId) {
+                      byte[] body, String headers, String channel, String externalId) {
         public static final class Mapper implements RowMapper<ClaimedRow> {
             @Override
             public ClaimedRow map(ResultSet rs, StatementContext ctx) throws SQLException {
                 return new ClaimedRow(Rows.uuid(rs, "id"), Rows.uuid(rs, "organization_id"), rs.getString("provider"), Rows.instant(rs, "received_at"),
-                        rs.getBytes("body"), rs.getString("headers"), rs.getString("external_id"));
+                        rs.getBytes("body"), rs.getString("headers"), rs.getString("channel"),
+                        rs.getString("external_id"));
             }
         }
     }

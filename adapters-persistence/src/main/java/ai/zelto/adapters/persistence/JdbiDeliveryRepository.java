@@ -5,6 +5,7 @@ import ai.zelto.application.port.out.DeliveryQueue;
 import ai.zelto.application.port.out.DeliveryRepository;
 import ai.zelto.application.port.out.NewDelivery;
 import ai.zelto.application.port.out.PendingDelivery;
+import ai.zelto.application.spi.provider.DeliveryContext;
 import ai.zelto.application.spi.provider.RawDelivery;
 import ai.zelto.domain.conversation.ConversationId;
 import ai.zelto.domain.delivery.DeliveryId;
@@ -31,7 +32,8 @@ final class JdbiDeliveryRepository implements DeliveryRepository, DeliveryQueue 
     public void store(NewDelivery delivery) {
         RawDelivery raw = delivery.raw();
         handles.use(DeliveryDao.class, d -> d.insert(delivery.id().value(), delivery.organizationId().value(), delivery.provider(),
-                delivery.receivedAt(), raw.body(), JsonColumns.object(raw.headers()), delivery.externalId(),
+                delivery.receivedAt(), raw.body(), JsonColumns.object(raw.headers()),
+                delivery.channel().name().toLowerCase(java.util.Locale.ROOT), delivery.externalId(),
                 delivery.status().wireName(), delivery.reason(),
                 delivery.status() == DeliveryStatus.PENDING ? null : delivery.receivedAt()));
     }
@@ -56,6 +58,7 @@ final class JdbiDeliveryRepository implements DeliveryRepository, DeliveryQueue 
         return handles.dao(DeliveryDao.class, d -> d.claim(max).stream().map(row -> {
             return new PendingDelivery(new DeliveryId(row.id()), new OrganizationId(row.organizationId()), row.provider(),
                     row.receivedAt(), new RawDelivery(row.body(), JsonColumns.headers(row.headers())),
+                    DeliveryContext.Channel.valueOf(row.channel().toUpperCase(java.util.Locale.ROOT)),
                     row.externalId());
         }).toList());
     }

@@ -22,7 +22,7 @@ final class JdbiIntegrationStatistics implements IntegrationStatistics {
                         FROM conversations WHERE organization_id = :org GROUP BY provider ORDER BY provider
                         """)
                 .bind("org", organizationId.value())
-                .map((rs, ctx) -> new IntegrationStatus(rs.getString("provider"), true,
+                .map((rs, ctx) -> IntegrationStatus.ofCalls(rs.getString("provider"),
                         Rows.instant(rs, "last_call_at"), rs.getLong("calls")))
                 .list());
         rows.forEach(status -> result.put(status.provider(), status));

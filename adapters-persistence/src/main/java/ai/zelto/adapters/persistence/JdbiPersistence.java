@@ -6,7 +6,9 @@ import ai.zelto.application.port.out.ConversationRepository;
 import ai.zelto.application.port.out.CreditLedger;
 import ai.zelto.application.port.out.DeliveryQueue;
 import ai.zelto.application.port.out.DeliveryRepository;
+import ai.zelto.application.port.out.IntegrationRepository;
 import ai.zelto.application.port.out.IntegrationStatistics;
+import ai.zelto.application.port.out.SystemValues;
 import ai.zelto.application.port.out.OrganizationRepository;
 import ai.zelto.application.port.out.UnitOfWork;
 import java.time.Clock;
@@ -23,7 +25,8 @@ public final class JdbiPersistence {
     public record Ports(UnitOfWork unitOfWork, OrganizationRepository organizations, ApiKeyRepository apiKeys,
                         DeliveryRepository deliveries, DeliveryQueue deliveryQueue,
                         ConversationRepository conversations, AgentRepository agents, CreditLedger credits,
-                        IntegrationStatistics integrations) {
+                        IntegrationStatistics integrations, IntegrationRepository integrationSettings,
+                        SystemValues systemValues) {
     }
 
     public static Ports create(Jdbi jdbi, Clock clock) {
@@ -39,6 +42,8 @@ public final class JdbiPersistence {
                 new JdbiConversationRepository(handles),
                 new JdbiAgentRepository(handles),
                 new JdbiCreditLedger(handles),
-                new JdbiIntegrationStatistics(handles));
+                new JdbiIntegrationStatistics(handles),
+                new JdbiIntegrationRepository(handles),
+                new JdbiSystemValues(handles));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.zelto.application.port.out.NewDelivery;
 import ai.zelto.application.port.out.PendingDelivery;
+import ai.zelto.application.spi.provider.DeliveryContext;
 import ai.zelto.application.spi.provider.RawDelivery;
 import ai.zelto.domain.delivery.DeliveryId;
 import ai.zelto.domain.delivery.DeliveryStatus;
@@ -40,7 +41,8 @@ class DeliveryQueueIT {
     private DeliveryId store(String externalId) {
         DeliveryId id = DeliveryId.newId();
         ports.deliveries().store(new NewDelivery(id, org, "zelto", Instant.now(),
-                new RawDelivery("{}".getBytes(StandardCharsets.UTF_8), Map.of("x-test", List.of("1"))), externalId,
+                new RawDelivery("{}".getBytes(StandardCharsets.UTF_8), Map.of("x-test", List.of("1"))),
+                DeliveryContext.Channel.HOOK_URL, externalId,
                 DeliveryStatus.PENDING, null));
         return id;
     }
@@ -60,6 +62,7 @@ class DeliveryQueueIT {
 
         assertThat(claimed).extracting(PendingDelivery::id).containsExactly(first, second, third);
         assertThat(claimed.get(0).raw().header("X-Test")).contains("1");
+        assertThat(claimed.get(0).channel()).isEqualTo(DeliveryContext.Channel.HOOK_URL);
     }
 
     @Test

@@ -15,8 +15,10 @@ import java.util.Objects;
  *
  * <p>The merge rule: a delivery replaces the fields it carries and keeps those it omits. The provider and the
  * agent are carried by every delivery. A transcript counts as carried only when it has a turn other than the
- * system prompt, so an empty or prompt-only transcript never wipes a stored one. Metadata is replaced as a
- * whole object. Customer number and name are separate fields.
+ * system prompt, so an empty or prompt-only transcript never wipes a stored one. Metadata merges key by key
+ * at the top level: a key the delivery carries replaces the stored value, keys it omits stay (so a provider's
+ * later event without an earlier event's analysis keeps that analysis, whatever order they arrive in).
+ * Customer number and name are separate fields.
  */
 public final class Conversation {
     private final ConversationId id;
@@ -248,7 +250,12 @@ public final class Conversation {
                 this.systemPrompt = prompt;
             }
             if (call.metadata() != null) {
-                this.metadata = call.metadata();
+                java.util.LinkedHashMap<String, Object> merged = new java.util.LinkedHashMap<>();
+                if (this.metadata != null) {
+                    merged.putAll(this.metadata);
+                }
+                merged.putAll(call.metadata());
+                this.metadata = java.util.Collections.unmodifiableMap(merged);
             }
             if (call.carriesTranscript()) {
                 this.turns = call.turns();

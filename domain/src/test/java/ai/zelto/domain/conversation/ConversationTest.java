@@ -38,7 +38,7 @@ class ConversationTest {
     @Test
     void carriedFieldsReplace_andOmittedFieldsStay() {
         Conversation first = create(call("c").turns(user("a")).endedReason("hangup").customer("+1", "Ann")
-                .metadata(Map.of("channel", "phone")).build());
+                .metadata(Map.of("channel", "phone", "analysis", "positive")).build());
 
         Conversation merged = first.apply("zelto", AGENT, call("c").turns(user("b")).customer(null, "Bea")
                 .metadata(Map.of("channel", "sms")).build(), T0, T0);
@@ -47,7 +47,7 @@ class ConversationTest {
         assertThat(merged.endedReason()).isEqualTo("hangup");
         assertThat(merged.customerNumber()).isEqualTo("+1");
         assertThat(merged.customerName()).isEqualTo("Bea");
-        assertThat(merged.metadata()).isEqualTo(Map.of("channel", "sms"));
+        assertThat(merged.metadata()).as("top-level keys merge").isEqualTo(Map.of("channel", "sms", "analysis", "positive"));
     }
 
     @Test

@@ -21,6 +21,9 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
         if (exception instanceof ValidationException invalid) {
             return ApiErrors.validation(invalid.details());
         }
+        if (exception instanceof DomainException refused && refused.code().equals("unknown_provider")) {
+            return ApiErrors.notFound();
+        }
         if (exception instanceof DomainException refused) {
             return ApiErrors.of(Response.Status.BAD_REQUEST, refused.getMessage());
         }

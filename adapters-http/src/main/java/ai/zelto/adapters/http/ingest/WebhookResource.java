@@ -5,11 +5,15 @@ import ai.zelto.adapters.http.error.ApiErrors;
 import ai.zelto.application.port.in.ingest.AcceptDeliveryCommand;
 import ai.zelto.application.port.in.ingest.AcceptDeliveryResult;
 import ai.zelto.application.port.in.ingest.AcceptDeliveryUseCase;
+import ai.zelto.application.port.in.integration.ResolveHookUseCase;
+import ai.zelto.application.spi.provider.DeliveryContext;
 import ai.zelto.application.spi.provider.RawDelivery;
+import ai.zelto.domain.organization.OrganizationId;
 import ai.zelto.application.spi.provider.Translation;
 import io.dropwizard.auth.Auth;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -22,11 +26,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code POST /webhooks/calls}: authenticates, bounds and checks a delivery, and answers
- * {@code {"received": true}} only once the use case has committed it.
+ * {@code POST /webhooks/calls} and the header-free hook URLs: authenticate, bound and check a delivery, and
+ * answer {@code {"received": true}} only once the use case has committed it.
  */
 @Path("/webhooks")
 @Produces(MediaType.APPLICATION_JSON)
@@ -38,10 +43,12 @@ public final class WebhookResource {
     private static final Map<String, Boolean> RECEIVED = Map.of("received", true);
 
     private final AcceptDeliveryUseCase accept;
+    private final ResolveHookUseCase hooks;
     private final long maxBodyBytes;
 
-    public WebhookResource(AcceptDeliveryUseCase accept, long maxBodyBytes) {
+    public WebhookResource(AcceptDeliveryUseCase accept, ResolveHookUseCase hooks, long maxBodyBytes) {
         this.accept = accept;
+        this.hooks = hooks;
         this.maxBodyBytes = maxBodyBytes;
     }
 
@@ -49,6 +56,28 @@ public final class WebhookResource {
     @Path("/calls")
     public Response upload(@Auth ApiKeyPrincipal caller, @Context HttpHeaders headers, InputStream body)
             throws IOException {
+        return receive(caller.organizationId(), headers.getHeaderString("X-Zelto-Provider"),
+                DeliveryContext.Channel.API_KEY, headers, body);
+    }
+
+    /**
+     * {@code POST /webhooks/{provider}/{hookToken}}: for providers that cannot send headers (Retell). The secret
+     * token in the URL stands for the organization; the provider's plugin may require more (a signature).
+     */
+    @POST
+    @Path("/{provider}/{hookToken}")
+    public Response hook(@PathParam("provider") String provider, @PathParam("hookToken") String token,
+                         @Context HttpHeaders headers, InputStream body) throws IOException {
+        String providerId = provider.toLowerCase(Locale.ROOT);
+        Optional<OrganizationId> org = hooks.resolveHook(providerId, token);
+        if (org.isEmpty()) {
+            return ApiErrors.of(Response.Status.UNAUTHORIZED, "Unauthorized");
+        }
+        return receive(org.get(), providerId, DeliveryContext.Channel.HOOK_URL, headers, body);
+    }
+
+    private Response receive(OrganizationId organizationId, String provider, DeliveryContext.Channel channel,
+                             HttpHeaders headers, InputStream body) throws IOException {
         if (headers.getLength() > maxBodyBytes) {
             return ApiErrors.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "Payload too large");
         }
@@ -60,8 +89,8 @@ public final class WebhookResource {
         if (bytes == null) {
             return ApiErrors.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "Payload too large");
         }
-        AcceptDeliveryResult result = accept.accept(new AcceptDeliveryCommand(caller.organizationId(),
-                headers.getHeaderString("X-Zelto-Provider"), new RawDelivery(bytes, storableHeaders(headers))));
+        AcceptDeliveryResult result = accept.accept(new AcceptDeliveryCommand(organizationId, provider,
+                new RawDelivery(bytes, storableHeaders(headers)), channel));
         if (result instanceof AcceptDeliveryResult.Stored stored) {
             return Response.ok(RECEIVED).header(DELIVERY_ID_HEADER, stored.deliveryId().toString()).build();
         }

@@ -17,7 +17,7 @@ public final class JsonValues {
         return map;
     }
 
-    static Object toValue(JsonNode node) {
+    public static Object toValue(JsonNode node) {
         if (node.isObject()) {
             return toObject(node);
         }

@@ -17,6 +17,6 @@ public final class LiveKitProviderPlugin implements ProviderPlugin {
 
     @Override
     public DeliveryTranslator createTranslator(Map<String, String> configuration) {
-        return CanonicalJson::translate;
+        return (delivery, context) -> CanonicalJson.translate(delivery);
     }
 }

@@ -14,6 +14,6 @@ public final class ZeltoProviderPlugin implements ProviderPlugin {
 
     @Override
     public DeliveryTranslator createTranslator(Map<String, String> configuration) {
-        return CanonicalJson::translate;
+        return (delivery, context) -> CanonicalJson.translate(delivery);
     }
 }

@@ -1,5 +1,6 @@
 package ai.zelto.application.port.out;
 
+import ai.zelto.application.spi.provider.DeliveryContext;
 import ai.zelto.application.spi.provider.RawDelivery;
 import ai.zelto.domain.delivery.DeliveryId;
 import ai.zelto.domain.delivery.DeliveryStatus;
@@ -13,13 +14,15 @@ import java.util.Objects;
  * @param externalId the call's dedup key, when the delivery carries a call (null for dropped ones)
  */
 public record NewDelivery(DeliveryId id, OrganizationId organizationId, String provider, Instant receivedAt,
-                          RawDelivery raw, String externalId, DeliveryStatus status, String reason) {
+                          RawDelivery raw, DeliveryContext.Channel channel, String externalId, DeliveryStatus status,
+                          String reason) {
     public NewDelivery {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(organizationId, "organizationId");
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(receivedAt, "receivedAt");
         Objects.requireNonNull(raw, "raw");
+        Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(status, "status");
     }
 }

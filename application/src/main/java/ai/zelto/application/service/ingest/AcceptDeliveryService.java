@@ -5,6 +5,7 @@ import ai.zelto.application.port.in.ingest.AcceptDeliveryResult;
 import ai.zelto.application.port.in.ingest.AcceptDeliveryUseCase;
 import ai.zelto.application.port.out.DeliveryRepository;
 import ai.zelto.application.port.out.NewDelivery;
+import ai.zelto.application.spi.provider.DeliveryContext;
 import ai.zelto.application.spi.provider.DeliveryTranslator;
 import ai.zelto.application.spi.provider.RawDelivery;
 import ai.zelto.application.spi.provider.Translation;
@@ -20,6 +21,7 @@ import java.util.Optional;
  */
 public final class AcceptDeliveryService implements AcceptDeliveryUseCase {
     private final ProviderRegistry providers;
+    private final ProviderSettings settings;
     private final DeliveryRepository deliveries;
     private final Clock clock;
     private final Runnable onStored;
@@ -27,9 +29,10 @@ public final class AcceptDeliveryService implements AcceptDeliveryUseCase {
     /**
      * @param onStored called after each delivery is stored for processing (wakes the worker in this process)
      */
-    public AcceptDeliveryService(ProviderRegistry providers, DeliveryRepository deliveries, Clock clock,
-                                 Runnable onStored) {
+    public AcceptDeliveryService(ProviderRegistry providers, ProviderSettings settings, DeliveryRepository deliveries,
+                                 Clock clock, Runnable onStored) {
         this.providers = providers;
+        this.settings = settings;
         this.deliveries = deliveries;
         this.clock = clock;
         this.onStored = onStored;
@@ -42,14 +45,16 @@ public final class AcceptDeliveryService implements AcceptDeliveryUseCase {
         if (translator.isEmpty()) {
             return new AcceptDeliveryResult.UnsupportedProvider(command.provider(), providers.ids());
         }
-        Translation translation = translate(translator.get(), command.raw());
+        DeliveryContext context = new DeliveryContext(settings.settingsFor(command.organizationId(), provider),
+                command.channel(), DeliveryContext.Phase.RECEIVING);
+        Translation translation = translate(translator.get(), command.raw(), context);
         DeliveryId id = DeliveryId.newId();
         if (translation instanceof Translation.Rejected rejected) {
             return new AcceptDeliveryResult.Refused(rejected);
         }
         if (translation instanceof Translation.Dropped dropped) {
             deliveries.store(new NewDelivery(id, command.organizationId(), provider, clock.instant(), command.raw(),
-                    null, DeliveryStatus.DROPPED, dropped.reason()));
+                    command.channel(), null, DeliveryStatus.DROPPED, dropped.reason()));
             return new AcceptDeliveryResult.Stored(id);
         }
         CallMapper.Result mapped = CallMapper.map(((Translation.Accepted) translation).call());
@@ -58,15 +63,15 @@ public final class AcceptDeliveryService implements AcceptDeliveryUseCase {
         }
         String externalId = ((CallMapper.Result.Mapped) mapped).call().externalId();
         deliveries.store(new NewDelivery(id, command.organizationId(), provider, clock.instant(), command.raw(),
-                externalId, DeliveryStatus.PENDING, null));
+                command.channel(), externalId, DeliveryStatus.PENDING, null));
         onStored.run();
         return new AcceptDeliveryResult.Stored(id);
     }
 
     /** A plugin that throws broke its contract; the caller gets a 400 rather than a 500. */
-    static Translation translate(DeliveryTranslator translator, RawDelivery raw) {
+    static Translation translate(DeliveryTranslator translator, RawDelivery raw, DeliveryContext context) {
         try {
-            return translator.translate(raw);
+            return translator.translate(raw, context);
         } catch (RuntimeException pluginBug) {
             return Translation.Rejected.invalid(Map.of("body", "the provider plugin could not read this delivery"));
         }

@@ -7,6 +7,7 @@ import ai.zelto.application.port.out.CreditLedger;
 import ai.zelto.application.port.out.DeliveryQueue;
 import ai.zelto.application.port.out.PendingDelivery;
 import ai.zelto.application.port.out.UnitOfWork;
+import ai.zelto.application.spi.provider.DeliveryContext;
 import ai.zelto.application.spi.provider.DeliveryTranslator;
 import ai.zelto.application.spi.provider.Translation;
 import ai.zelto.domain.agent.AgentId;
@@ -46,13 +47,14 @@ public final class ProcessDeliveriesService implements ProcessDeliveriesUseCase 
     private final AgentRepository agents;
     private final CreditLedger credits;
     private final ProviderRegistry providers;
+    private final ProviderSettings settings;
     private final Pricing pricing;
     private final Clock clock;
     private final int batchSize;
 
     public ProcessDeliveriesService(UnitOfWork unitOfWork, DeliveryQueue queue, ConversationRepository conversations,
                                     AgentRepository agents, CreditLedger credits, ProviderRegistry providers,
-                                    Pricing pricing, Clock clock, int batchSize) {
+                                    ProviderSettings settings, Pricing pricing, Clock clock, int batchSize) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be >= 1");
         }
@@ -62,6 +64,7 @@ public final class ProcessDeliveriesService implements ProcessDeliveriesUseCase 
         this.agents = agents;
         this.credits = credits;
         this.providers = providers;
+        this.settings = settings;
         this.pricing = pricing;
         this.clock = clock;
         this.batchSize = batchSize;
@@ -99,7 +102,9 @@ public final class ProcessDeliveriesService implements ProcessDeliveriesUseCase 
             fail(delivery, "the provider plugin '" + delivery.provider() + "' is not installed");
             return;
         }
-        Translation translation = AcceptDeliveryService.translate(translator.get(), delivery.raw());
+        DeliveryContext context = new DeliveryContext(settings.settingsFor(delivery.organizationId(),
+                delivery.provider()), delivery.channel(), DeliveryContext.Phase.PROCESSING);
+        Translation translation = AcceptDeliveryService.translate(translator.get(), delivery.raw(), context);
         if (translation instanceof Translation.Dropped dropped) {
             queue.finish(delivery.id(), DeliveryStatus.DROPPED, dropped.reason(), null);
             return;

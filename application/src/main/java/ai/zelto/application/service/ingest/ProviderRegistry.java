@@ -1,6 +1,7 @@
 package ai.zelto.application.service.ingest;
 
 import ai.zelto.application.spi.provider.DeliveryTranslator;
+import ai.zelto.application.spi.provider.SettingSpec;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -10,16 +11,30 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The installed providers' translators, by id. Built once at start-up; immutable and thread-safe.
+ * The installed providers, by id: each one's translator and the settings an organization can give it. Built
+ * once at start-up; immutable and thread-safe.
  */
 public final class ProviderRegistry {
     /** The provider of the canonical shape, used when a delivery names none. */
     public static final String DEFAULT_PROVIDER = "zelto";
 
-    private final Map<String, DeliveryTranslator> translators;
+    /** One installed provider. */
+    public record Provider(String id, DeliveryTranslator translator, List<SettingSpec> settings) {
+        public Provider {
+            settings = List.copyOf(settings);
+        }
 
-    public ProviderRegistry(Map<String, DeliveryTranslator> translators) {
-        this.translators = Collections.unmodifiableMap(new TreeMap<>(translators));
+        public Optional<SettingSpec> setting(String name) {
+            return settings.stream().filter(spec -> spec.name().equals(name)).findFirst();
+        }
+    }
+
+    private final Map<String, Provider> providers;
+
+    public ProviderRegistry(List<Provider> providers) {
+        TreeMap<String, Provider> byId = new TreeMap<>();
+        providers.forEach(provider -> byId.put(provider.id(), provider));
+        this.providers = Collections.unmodifiableMap(byId);
     }
 
     /**
@@ -33,12 +48,16 @@ public final class ProviderRegistry {
         return headerValue.strip().toLowerCase(Locale.ROOT);
     }
 
+    public Optional<Provider> provider(String providerId) {
+        return Optional.ofNullable(providers.get(providerId));
+    }
+
     public Optional<DeliveryTranslator> translator(String providerId) {
-        return Optional.ofNullable(translators.get(providerId));
+        return provider(providerId).map(Provider::translator);
     }
 
     /** The installed ids, sorted. */
     public List<String> ids() {
-        return new ArrayList<>(translators.keySet());
+        return new ArrayList<>(providers.keySet());
     }
 }

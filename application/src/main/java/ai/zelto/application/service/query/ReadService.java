@@ -12,20 +12,15 @@ import ai.zelto.application.port.in.credit.CreditBalance;
 import ai.zelto.application.port.in.credit.GetCreditsUseCase;
 import ai.zelto.application.port.in.delivery.DeliveryView;
 import ai.zelto.application.port.in.delivery.GetDeliveryUseCase;
-import ai.zelto.application.port.in.integration.IntegrationStatus;
-import ai.zelto.application.port.in.integration.ListIntegrationsUseCase;
 import ai.zelto.application.port.out.AgentRepository;
 import ai.zelto.application.port.out.ConversationRepository;
 import ai.zelto.application.port.out.CreditLedger;
 import ai.zelto.application.port.out.DeliveryRepository;
-import ai.zelto.application.port.out.IntegrationStatistics;
-import ai.zelto.application.service.ingest.ProviderRegistry;
 import ai.zelto.domain.agent.AgentId;
 import ai.zelto.domain.conversation.ConversationId;
 import ai.zelto.domain.delivery.DeliveryId;
 import ai.zelto.domain.organization.OrganizationId;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -33,22 +28,18 @@ import java.util.Optional;
  * org is simply not found.
  */
 public final class ReadService implements ListConversationsUseCase, GetConversationUseCase, ListAgentsUseCase,
-        GetAgentUseCase, GetDeliveryUseCase, ListIntegrationsUseCase, GetCreditsUseCase {
+        GetAgentUseCase, GetDeliveryUseCase, GetCreditsUseCase {
     private final ConversationRepository conversations;
     private final AgentRepository agents;
     private final DeliveryRepository deliveries;
-    private final IntegrationStatistics integrations;
     private final CreditLedger credits;
-    private final ProviderRegistry providers;
 
     public ReadService(ConversationRepository conversations, AgentRepository agents, DeliveryRepository deliveries,
-                       IntegrationStatistics integrations, CreditLedger credits, ProviderRegistry providers) {
+                       CreditLedger credits) {
         this.conversations = conversations;
         this.agents = agents;
         this.deliveries = deliveries;
-        this.integrations = integrations;
         this.credits = credits;
-        this.providers = providers;
     }
 
     @Override
@@ -76,16 +67,6 @@ public final class ReadService implements ListConversationsUseCase, GetConversat
         return deliveries.find(organizationId, id);
     }
 
-    /** Every installed provider, plus any provider the org has calls from whose plugin is gone. */
-    @Override
-    public List<IntegrationStatus> listIntegrations(OrganizationId organizationId) {
-        Map<String, IntegrationStatus> active = integrations.byProvider(organizationId);
-        java.util.TreeSet<String> ids = new java.util.TreeSet<>(providers.ids());
-        ids.addAll(active.keySet());
-        return ids.stream()
-                .map(id -> active.getOrDefault(id, new IntegrationStatus(id, false, null, 0)))
-                .toList();
-    }
 
     @Override
     public CreditBalance getCredits(OrganizationId organizationId) {

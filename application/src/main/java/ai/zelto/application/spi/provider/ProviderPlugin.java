@@ -1,5 +1,6 @@
 package ai.zelto.application.spi.provider;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,4 +24,11 @@ public interface ProviderPlugin {
      * @param configuration settings the operator gave this plugin; empty when there are none
      */
     DeliveryTranslator createTranslator(Map<String, String> configuration);
+
+    /**
+     * The settings an organization can configure for this provider. None by default.
+     */
+    default List<SettingSpec> settings() {
+        return List.of();
+    }
 }

@@ -1,0 +1,12 @@
+package ai.zelto.application.port.in.integration;
+
+import ai.zelto.domain.organization.OrganizationId;
+import java.util.Map;
+
+/**
+ * Sets an organization's settings for a provider. A name mapped to {@code null} removes that setting; names
+ * not given keep their value.
+ */
+public interface ConfigureIntegrationUseCase {
+    IntegrationStatus configure(OrganizationId organizationId, String provider, Map<String, String> settings);
+}

@@ -1,0 +1,188 @@
+package ai.zelto.application.service.integration;
+
+import ai.zelto.application.port.in.integration.ConfigureIntegrationUseCase;
+import ai.zelto.application.port.in.integration.CreateHookUseCase;
+import ai.zelto.application.port.in.integration.IntegrationStatus;
+import ai.zelto.application.port.in.integration.IntegrationStatus.SettingStatus;
+import ai.zelto.application.port.in.integration.ListIntegrationsUseCase;
+import ai.zelto.application.port.in.integration.ResolveHookUseCase;
+import ai.zelto.application.port.out.IntegrationRepository;
+import ai.zelto.application.port.out.IntegrationRepository.StoredSetting;
+import ai.zelto.application.port.out.IntegrationStatistics;
+import ai.zelto.application.port.out.SecretCipher;
+import ai.zelto.application.service.ingest.ProviderRegistry;
+import ai.zelto.application.service.ingest.ProviderSettings;
+import ai.zelto.application.spi.provider.SettingSpec;
+import ai.zelto.domain.organization.OrganizationId;
+import ai.zelto.domain.shared.DomainException;
+import ai.zelto.domain.shared.ValidationException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * An organization's integrations: provider settings (secret values encrypted at rest, shown only as a hint),
+ * header-free hook URLs, and the status list. Also what ingestion asks for a provider's decrypted settings.
+ */
+public final class IntegrationService implements ConfigureIntegrationUseCase, CreateHookUseCase, ResolveHookUseCase,
+        ListIntegrationsUseCase, ProviderSettings {
+    static final String HOOK_TOKEN_PREFIX = "zh_";
+    private static final int HINT_CHARS = 4;
+    private static final int MAX_VALUE_LENGTH = 4096;
+
+    private final ProviderRegistry providers;
+    private final IntegrationRepository integrations;
+    private final IntegrationStatistics statistics;
+    private final SecretCipher cipher;
+    private final SecureRandom random;
+    private final Clock clock;
+    private final String publicBaseUrl;
+
+    /** @param publicBaseUrl the server's public URL (e.g. {@code https://zelto.example.com}), or null */
+    public IntegrationService(ProviderRegistry providers, IntegrationRepository integrations,
+                              IntegrationStatistics statistics, SecretCipher cipher, SecureRandom random, Clock clock,
+                              String publicBaseUrl) {
+        this.providers = providers;
+        this.integrations = integrations;
+        this.statistics = statistics;
+        this.cipher = cipher;
+        this.random = random;
+        this.clock = clock;
+        this.publicBaseUrl = publicBaseUrl == null || publicBaseUrl.isBlank() ? null
+                : publicBaseUrl.replaceAll("/+$", "");
+    }
+
+    /** The organization's settings for a provider, decrypted; empty when the provider declares none. */
+    @Override
+    public Map<String, String> settingsFor(OrganizationId organizationId, String provider) {
+        Optional<ProviderRegistry.Provider> installed = providers.provider(provider);
+        if (installed.isEmpty() || installed.get().settings().isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> plain = new LinkedHashMap<>();
+        integrations.settings(organizationId, provider).forEach((name, stored) ->
+                plain.put(name, cipher.decrypt(stored.ciphertext())));
+        return plain;
+    }
+
+    @Override
+    public IntegrationStatus configure(OrganizationId organizationId, String provider, Map<String, String> changes) {
+        ProviderRegistry.Provider installed = installed(provider);
+        Map<String, String> errors = new LinkedHashMap<>();
+        changes.forEach((name, value) -> {
+            if (installed.setting(name).isEmpty()) {
+                errors.put(name, installed.settings().isEmpty() ? provider + " has no settings"
+                        : "is not a setting of " + provider + "; its settings: " + names(installed.settings()));
+            } else if (value != null && (value.isEmpty() || value.length() > MAX_VALUE_LENGTH)) {
+                errors.put(name, "must be 1 to " + MAX_VALUE_LENGTH + " characters, or null to remove it");
+            }
+        });
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        Map<String, StoredSetting> stored = new LinkedHashMap<>(integrations.settings(organizationId, provider));
+        changes.forEach((name, value) -> {
+            if (value == null) {
+                stored.remove(name);
+            } else {
+                boolean secret = installed.setting(name).orElseThrow().secret();
+                stored.put(name, new StoredSetting(cipher.encrypt(value), secret ? hint(value) : value,
+                        clock.instant()));
+            }
+        });
+        integrations.saveSettings(organizationId, provider, stored);
+        return listIntegrations(organizationId).stream().filter(status -> status.provider().equals(provider))
+                .findFirst().orElseThrow();
+    }
+
+    @Override
+    public String createHook(OrganizationId organizationId, String provider) {
+        installed(provider);
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String token = HOOK_TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        integrations.saveHook(organizationId, provider, hash(token), cipher.encrypt(token), clock.instant());
+        return hookUrl(provider, token);
+    }
+
+    @Override
+    public Optional<OrganizationId> resolveHook(String provider, String token) {
+        if (token == null || !token.startsWith(HOOK_TOKEN_PREFIX) || token.length() > 200) {
+            return Optional.empty();
+        }
+        return integrations.findHook(hash(token))
+                .filter(target -> target.provider().equals(provider))
+                .map(IntegrationRepository.HookTarget::organizationId);
+    }
+
+    /** Every installed provider, plus any provider the org has calls from whose plugin is gone. */
+    @Override
+    public List<IntegrationStatus> listIntegrations(OrganizationId organizationId) {
+        Map<String, IntegrationStatus> calls = statistics.byProvider(organizationId);
+        Map<String, Map<String, StoredSetting>> settings = integrations.allSettings(organizationId);
+        Map<String, String> hooks = integrations.hookTokens(organizationId);
+        TreeSet<String> ids = new TreeSet<>(providers.ids());
+        ids.addAll(calls.keySet());
+        return ids.stream().map(id -> {
+            IntegrationStatus status = calls.getOrDefault(id, IntegrationStatus.ofCalls(id, null, 0));
+            Map<String, SettingStatus> declared = new LinkedHashMap<>();
+            Map<String, StoredSetting> configured = settings.getOrDefault(id, Map.of());
+            providers.provider(id).ifPresent(provider -> provider.settings().forEach(spec -> {
+                StoredSetting stored = configured.get(spec.name());
+                declared.put(spec.name(), new SettingStatus(stored != null, stored == null ? null : stored.hint(),
+                        spec.secret()));
+            }));
+            String token = hooks.get(id);
+            return status.with(declared, token == null ? null : hookUrl(id, cipher.decrypt(token)));
+        }).toList();
+    }
+
+    private ProviderRegistry.Provider installed(String provider) {
+        return providers.provider(provider).orElseThrow(() -> new UnknownProviderException(provider));
+    }
+
+    private String hookUrl(String provider, String token) {
+        String path = "/webhooks/" + provider + "/" + token;
+        return publicBaseUrl == null ? path : publicBaseUrl + path;
+    }
+
+    private static String names(List<SettingSpec> specs) {
+        return String.join(", ", specs.stream().map(SettingSpec::name).toList());
+    }
+
+    private static String hint(String secret) {
+        return secret.length() <= HINT_CHARS * 2 ? "…" : "…" + secret.substring(secret.length() - HINT_CHARS);
+    }
+
+    private static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("every Java runtime has SHA-256", impossible);
+        }
+    }
+
+    /** A provider id with no installed plugin. */
+    public static final class UnknownProviderException extends DomainException {
+        private static final long serialVersionUID = 1L;
+
+        UnknownProviderException(String provider) {
+            super("no provider plugin has the id '" + provider + "'");
+        }
+
+        @Override
+        public String code() {
+            return "unknown_provider";
+        }
+    }
+}
