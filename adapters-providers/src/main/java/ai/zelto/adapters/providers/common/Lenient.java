@@ -39,14 +39,17 @@ public final class Lenient {
         return value != null && value.isTextual() ? value.textValue() : null;
     }
 
-    /** A non-negative finite number, or null. */
+    /** Larger than any duration, cost or epoch-millisecond time a provider sends; {@code 1e999} is not one. */
+    private static final BigDecimal MAX_NUMBER = BigDecimal.valueOf(1_000_000_000_000_000L);
+
+    /** A non-negative number no larger than 10^15 (epoch milliseconds fit), or null. */
     public static BigDecimal number(JsonNode node, String... path) {
         JsonNode value = at(node, path);
         if (value == null || !value.isNumber()) {
             return null;
         }
         BigDecimal number = value.decimalValue();
-        return number.signum() < 0 || number.compareTo(BigDecimal.valueOf(1_000_000_000_000L)) > 0 ? null : number;
+        return number.signum() < 0 || number.compareTo(MAX_NUMBER) > 0 ? null : number;
     }
 
     /** An ISO-8601 date-time with an offset, or null. */
