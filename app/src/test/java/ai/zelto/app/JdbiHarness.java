@@ -13,6 +13,7 @@ final class JdbiHarness implements AutoCloseable {
     }
 
     JdbiHarness(TestDatabase database, ZeltoConfiguration config) {
+        config.setSecretsKey(TestServer.SECRETS_KEY);
         this.core = new ZeltoCore(config, Jdbi.create(database.dataSource()),
                 ProviderPlugins.load(getClass().getClassLoader()), Clock.systemUTC());
     }

@@ -23,6 +23,8 @@ import java.util.Map;
  */
 final class TestServer implements AutoCloseable {
     static final String KEY = "zk_test_bootstrap_key_0123456789abcdefghijklmnop";
+    /** Base64 of 32 bytes: tests never write a key file into the working directory. */
+    static final String SECRETS_KEY = "dGVzdC1vbmx5LXNlY3JldHMta2V5LTMyLWJ5dGVzISE=";
     static final ObjectMapper JSON = new ObjectMapper();
 
     final TestDatabase database;
@@ -41,6 +43,7 @@ final class TestServer implements AutoCloseable {
         variables.put("ZELTO_ADMIN_PORT", "0");
         variables.put("ZELTO_BOOTSTRAP_API_KEY", KEY);
         variables.put("ZELTO_WORKER_IDLE_POLL_MILLIS", "20");
+        variables.put("ZELTO_SECRETS_KEY", SECRETS_KEY);
         variables.putAll(extraEnvironment);
         this.support = new DropwizardTestSupport<>(ZeltoApplication.class, (String) null) {
             @Override
