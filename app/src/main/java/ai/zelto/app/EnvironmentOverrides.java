@@ -32,6 +32,11 @@ final class EnvironmentOverrides {
         VARIABLES.put("ZELTO_SECRETS_KEY", "secretsKey");
         VARIABLES.put("ZELTO_PUBLIC_URL", "publicUrl");
         VARIABLES.put("ZELTO_PLUGIN_DIR", "pluginDir");
+        VARIABLES.put("ZELTO_FETCH_ALLOWED_HOSTS", "recordings.fetchAllowedHosts");
+        VARIABLES.put("ZELTO_FETCH_MAX_BYTES", "recordings.fetchMaxBytes");
+        VARIABLES.put("ZELTO_FETCH_TIMEOUT_SECONDS", "recordings.fetchTimeoutSeconds");
+        VARIABLES.put("ZELTO_RECORDING_MAX_ATTEMPTS", "recordings.maxAttempts");
+        VARIABLES.put("ZELTO_RECORDING_RETRY_BASE_MILLIS", "recordings.retryBaseMillis");
     }
 
     private final Map<String, String> environment;

@@ -3,6 +3,7 @@ package ai.zelto.app;
 import ai.zelto.adapters.http.agent.AgentsResource;
 import ai.zelto.adapters.http.auth.ApiKeyAuth;
 import ai.zelto.adapters.http.conversation.ConversationsResource;
+import ai.zelto.adapters.http.conversation.RecordingResource;
 import ai.zelto.adapters.http.credit.CreditsResource;
 import ai.zelto.adapters.http.delivery.DeliveriesResource;
 import ai.zelto.adapters.http.error.ErrorMapper;
@@ -68,10 +69,12 @@ public final class ZeltoApplication extends Application<ZeltoConfiguration> {
             @Override
             public void start() {
                 core.worker.start();
+                core.jobWorker.start();
             }
 
             @Override
             public void stop() throws InterruptedException {
+                core.jobWorker.stop();
                 core.worker.stop();
             }
         });
@@ -83,6 +86,7 @@ public final class ZeltoApplication extends Application<ZeltoConfiguration> {
         }
         environment.jersey().register(new WebhookResource(core.accept, core.integrations, config.getMaxBodyBytes()));
         environment.jersey().register(new ConversationsResource(core.reads, core.reads));
+        environment.jersey().register(new RecordingResource(core.playback));
         environment.jersey().register(new AgentsResource(core.reads, core.reads));
         environment.jersey().register(new DeliveriesResource(core.reads));
         environment.jersey().register(new IntegrationsResource(core.integrations, core.integrations,

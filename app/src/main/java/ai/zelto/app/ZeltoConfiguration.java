@@ -35,6 +35,97 @@ public class ZeltoConfiguration extends Configuration {
     @NotNull
     private WorkerSettings worker = new WorkerSettings();
 
+    @Valid
+    @NotNull
+    private RecordingSettings recordings = new RecordingSettings();
+
+    @JsonProperty
+    public RecordingSettings getRecordings() {
+        return recordings;
+    }
+
+    @JsonProperty
+    public void setRecordings(RecordingSettings recordings) {
+        this.recordings = recordings;
+    }
+
+    /** Copying recordings from the URLs callers give. */
+    public static class RecordingSettings {
+        /** Comma-separated hosts that may be internal addresses (e.g. {@code 127.0.0.1}); none by default. */
+        private String fetchAllowedHosts = "";
+        @Min(1)
+        private long fetchMaxBytes = 500L * 1024 * 1024;
+        @Min(1)
+        private long fetchTimeoutSeconds = 300;
+        @Min(1)
+        private int maxAttempts = 6;
+        /** First retry delay; each later one is four times longer. */
+        @Min(1)
+        private long retryBaseMillis = 30_000;
+        @Min(1)
+        private int jobThreads = 2;
+
+        @JsonProperty
+        public String getFetchAllowedHosts() {
+            return fetchAllowedHosts;
+        }
+
+        @JsonProperty
+        public void setFetchAllowedHosts(String fetchAllowedHosts) {
+            this.fetchAllowedHosts = fetchAllowedHosts;
+        }
+
+        @JsonProperty
+        public long getFetchMaxBytes() {
+            return fetchMaxBytes;
+        }
+
+        @JsonProperty
+        public void setFetchMaxBytes(long fetchMaxBytes) {
+            this.fetchMaxBytes = fetchMaxBytes;
+        }
+
+        @JsonProperty
+        public long getFetchTimeoutSeconds() {
+            return fetchTimeoutSeconds;
+        }
+
+        @JsonProperty
+        public void setFetchTimeoutSeconds(long fetchTimeoutSeconds) {
+            this.fetchTimeoutSeconds = fetchTimeoutSeconds;
+        }
+
+        @JsonProperty
+        public int getMaxAttempts() {
+            return maxAttempts;
+        }
+
+        @JsonProperty
+        public void setMaxAttempts(int maxAttempts) {
+            this.maxAttempts = maxAttempts;
+        }
+
+        @JsonProperty
+        public long getRetryBaseMillis() {
+            return retryBaseMillis;
+        }
+
+        @JsonProperty
+        public void setRetryBaseMillis(long retryBaseMillis) {
+            this.retryBaseMillis = retryBaseMillis;
+        }
+
+        @JsonProperty
+        public int getJobThreads() {
+            return jobThreads;
+        }
+
+        @JsonProperty
+        public void setJobThreads(int jobThreads) {
+            this.jobThreads = jobThreads;
+        }
+    }
+
     /** Base64 of 32 bytes that encrypt secrets at rest; when unset, {@code <dataDir>/secrets.key}. */
     private String secretsKey;
 

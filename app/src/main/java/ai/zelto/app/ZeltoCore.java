@@ -3,7 +3,13 @@ package ai.zelto.app;
 import ai.zelto.adapters.persistence.JdbiPersistence;
 import ai.zelto.application.service.apikey.ApiKeyService;
 import ai.zelto.application.service.ingest.AcceptDeliveryService;
-import ai.zelto.application.service.ingest.DeliveryWorker;
+import ai.zelto.adapters.audio.SafeHttpRecordingFetcher;
+import ai.zelto.adapters.storage.FileBlobStore;
+import ai.zelto.application.port.out.BlobStore;
+import ai.zelto.application.port.out.RecordingFetcher;
+import ai.zelto.application.service.recording.RecordingJobService;
+import ai.zelto.application.service.recording.RecordingPlaybackService;
+import ai.zelto.application.service.worker.WorkerLoop;
 import ai.zelto.application.service.ingest.ProcessDeliveriesService;
 import ai.zelto.application.service.ingest.ProviderRegistry;
 import ai.zelto.application.service.integration.IntegrationService;
@@ -25,7 +31,10 @@ final class ZeltoCore {
     final ApiKeyService apiKeys;
     final OrganizationService organizations;
     final ProcessDeliveriesService processing;
-    final DeliveryWorker worker;
+    final WorkerLoop worker;
+    final RecordingJobService jobs;
+    final WorkerLoop jobWorker;
+    final RecordingPlaybackService playback;
     final AcceptDeliveryService accept;
     final ReadService reads;
     final IntegrationService integrations;
@@ -44,10 +53,21 @@ final class ZeltoCore {
                 apiKeys, Credits.of(config.getInitialCredits()), clock);
         ZeltoConfiguration.WorkerSettings workerSettings = config.getWorker();
         this.processing = new ProcessDeliveriesService(ports.unitOfWork(), ports.deliveryQueue(), ports.conversations(),
-                ports.agents(), ports.credits(), providers, integrations, new Pricing(config.getCreditsPerStartedMinute()), clock,
-                workerSettings.getBatchSize());
-        this.worker = new DeliveryWorker(processing, workerSettings.getThreads(),
+                ports.agents(), ports.credits(), ports.recordings(), ports.jobs(), providers, integrations,
+                new Pricing(config.getCreditsPerStartedMinute()), clock, workerSettings.getBatchSize());
+        this.worker = new WorkerLoop("delivery-worker", processing::processBatch, workerSettings.getThreads(),
                 Duration.ofMillis(workerSettings.getIdlePollMillis()));
+        ZeltoConfiguration.RecordingSettings recordingSettings = config.getRecordings();
+        BlobStore blobs = new FileBlobStore(java.nio.file.Path.of(config.getDataDir()).resolve("blobs"));
+        RecordingFetcher fetcher = new SafeHttpRecordingFetcher(
+                java.util.Set.of(recordingSettings.getFetchAllowedHosts().split(",")),
+                recordingSettings.getFetchMaxBytes(), Duration.ofSeconds(recordingSettings.getFetchTimeoutSeconds()));
+        this.jobs = new RecordingJobService(ports.jobs(), ports.recordings(), fetcher, blobs,
+                (job, retry) -> retry.retryOrFail(job, "no transcriber handles " + job.kind() + " jobs", false), clock,
+                recordingSettings.getMaxAttempts(), Duration.ofMillis(recordingSettings.getRetryBaseMillis()));
+        this.jobWorker = new WorkerLoop("job-worker", jobs::runDueJobs, recordingSettings.getJobThreads(),
+                Duration.ofMillis(Math.max(workerSettings.getIdlePollMillis(), 250)));
+        this.playback = new RecordingPlaybackService(ports.conversations(), ports.recordings(), blobs);
         this.accept = new AcceptDeliveryService(providers, integrations, ports.deliveries(), clock, worker::wakeUp);
         this.reads = new ReadService(ports.conversations(), ports.agents(), ports.deliveries(), ports.credits());
     }

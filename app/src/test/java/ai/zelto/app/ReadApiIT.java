@@ -60,7 +60,7 @@ class ReadApiIT {
 
         assertThat(c.fieldNames()).toIterable().containsExactly("id", "externalId", "provider", "agent", "version",
                 "startedAt", "endedAt", "durationSeconds", "endedReason", "cost", "recordingUrl", "customer",
-                "systemPrompt", "metadata", "transcript", "createdAt", "updatedAt");
+                "systemPrompt", "metadata", "transcript", "recording", "createdAt", "updatedAt");
         assertThat(c.get("agent").fieldNames()).toIterable().containsExactly("id", "externalId", "name");
         assertThat(c.get("customer").fieldNames()).toIterable().containsExactly("number", "name");
         assertThat(c.get("transcript").get("turns").get(1).toString())

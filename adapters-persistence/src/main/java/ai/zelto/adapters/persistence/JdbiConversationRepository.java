@@ -32,13 +32,16 @@ final class JdbiConversationRepository implements ConversationRepository {
             c.created_at, c.updated_at, c.sort_at""";
     private static final String VIEW_COLUMNS = COLUMNS + """
             , a.external_id AS agent_external_id, a.provider AS agent_provider, a.name AS agent_name,
-            a.created_at AS agent_created_at, a.last_call_at AS agent_last_call_at""";
+            a.created_at AS agent_created_at, a.last_call_at AS agent_last_call_at, """
+            + JdbiRecordingRepository.COLUMNS;
+    private static final String VIEW_FROM = " FROM conversations c JOIN agents a ON a.id = c.agent_id"
+            + " LEFT JOIN recordings r ON r.conversation_id = c.id";
     private static final RowMapper<Conversation> CONVERSATION = (rs, ctx) -> conversation(rs);
     private static final RowMapper<Row> VIEW = (rs, ctx) -> new Row(new ConversationView(conversation(rs),
             new Agent(new AgentId(Rows.uuid(rs, "agent_id")), new OrganizationId(Rows.uuid(rs, "organization_id")),
                     rs.getString("agent_provider"), rs.getString("agent_external_id"), rs.getString("agent_name"),
-                    Rows.instant(rs, "agent_created_at"), Rows.instant(rs, "agent_last_call_at"))),
-            Rows.instant(rs, "sort_at"));
+                    Rows.instant(rs, "agent_created_at"), Rows.instant(rs, "agent_last_call_at")),
+            JdbiRecordingRepository.map(rs)), Rows.instant(rs, "sort_at"));
 
     private final Handles handles;
 
@@ -100,8 +103,7 @@ final class JdbiConversationRepository implements ConversationRepository {
 
     @Override
     public Optional<ConversationView> find(OrganizationId organizationId, ConversationId id) {
-        return handles.with(handle -> handle.createQuery("SELECT " + VIEW_COLUMNS
-                        + " FROM conversations c JOIN agents a ON a.id = c.agent_id"
+        return handles.with(handle -> handle.createQuery("SELECT " + VIEW_COLUMNS + VIEW_FROM
                         + " WHERE c.organization_id = :org AND c.id = :id")
                 .bind("org", organizationId.value())
                 .bind("id", id.value())
@@ -112,8 +114,8 @@ final class JdbiConversationRepository implements ConversationRepository {
 
     @Override
     public ConversationPage list(ConversationQuery query) {
-        StringBuilder sql = new StringBuilder("SELECT ").append(VIEW_COLUMNS)
-                .append(" FROM conversations c JOIN agents a ON a.id = c.agent_id WHERE c.organization_id = :org");
+        StringBuilder sql = new StringBuilder("SELECT ").append(VIEW_COLUMNS).append(VIEW_FROM)
+                .append(" WHERE c.organization_id = :org");
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("org", query.organizationId().value());
         if (query.agentId() != null) {

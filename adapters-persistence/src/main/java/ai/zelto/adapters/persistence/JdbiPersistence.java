@@ -8,6 +8,8 @@ import ai.zelto.application.port.out.DeliveryQueue;
 import ai.zelto.application.port.out.DeliveryRepository;
 import ai.zelto.application.port.out.IntegrationRepository;
 import ai.zelto.application.port.out.IntegrationStatistics;
+import ai.zelto.application.port.out.JobQueue;
+import ai.zelto.application.port.out.RecordingRepository;
 import ai.zelto.application.port.out.SystemValues;
 import ai.zelto.application.port.out.OrganizationRepository;
 import ai.zelto.application.port.out.UnitOfWork;
@@ -26,7 +28,7 @@ public final class JdbiPersistence {
                         DeliveryRepository deliveries, DeliveryQueue deliveryQueue,
                         ConversationRepository conversations, AgentRepository agents, CreditLedger credits,
                         IntegrationStatistics integrations, IntegrationRepository integrationSettings,
-                        SystemValues systemValues) {
+                        SystemValues systemValues, RecordingRepository recordings, JobQueue jobs) {
     }
 
     public static Ports create(Jdbi jdbi, Clock clock) {
@@ -44,6 +46,8 @@ public final class JdbiPersistence {
                 new JdbiCreditLedger(handles),
                 new JdbiIntegrationStatistics(handles),
                 new JdbiIntegrationRepository(handles),
-                new JdbiSystemValues(handles));
+                new JdbiSystemValues(handles),
+                new JdbiRecordingRepository(handles),
+                new JdbiJobQueue(handles));
     }
 }

@@ -5,6 +5,7 @@ import ai.zelto.application.port.in.conversation.ConversationView;
 import ai.zelto.domain.agent.Agent;
 import ai.zelto.domain.conversation.Conversation;
 import ai.zelto.domain.conversation.TranscriptTurn;
+import ai.zelto.domain.recording.Recording;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +14,13 @@ import java.util.Map;
 public record ConversationResponse(String id, String externalId, String provider, AgentRef agent, String version,
                                    String startedAt, String endedAt, BigDecimal durationSeconds, String endedReason,
                                    BigDecimal cost, String recordingUrl, Customer customer, String systemPrompt,
-                                   Map<String, Object> metadata, Transcript transcript, String createdAt,
-                                   String updatedAt) {
+                                   Map<String, Object> metadata, Transcript transcript, RecordingState recording,
+                                   String createdAt, String updatedAt) {
+
+    /** Zelto's copy of the recording: {@code pending}, {@code stored} or {@code failed} (with the reason). */
+    public record RecordingState(String sourceUrl, String status, String reason, String contentType, Long bytes,
+                                 BigDecimal durationSeconds) {
+    }
 
     public record AgentRef(String id, String externalId, String name) {
     }
@@ -36,7 +42,15 @@ public record ConversationResponse(String id, String externalId, String provider
                 Json.time(c.startedAt()), Json.time(c.endedAt()), c.durationSeconds(), c.endedReason(), c.cost(),
                 c.recordingUrl(), new Customer(c.customerNumber(), c.customerName()), c.systemPrompt(),
                 c.metadata(), new Transcript(c.turns().stream().map(ConversationResponse::turn).toList()),
-                Json.time(c.createdAt()), Json.time(c.updatedAt()));
+                recording(view.recording()), Json.time(c.createdAt()), Json.time(c.updatedAt()));
+    }
+
+    private static RecordingState recording(Recording recording) {
+        if (recording == null) {
+            return null;
+        }
+        return new RecordingState(recording.sourceUrl(), recording.status().wireName(), recording.reason(),
+                recording.contentType(), recording.bytes(), recording.durationSeconds());
     }
 
     private static Turn turn(TranscriptTurn turn) {

@@ -5,7 +5,9 @@ import ai.zelto.application.port.out.AgentRepository;
 import ai.zelto.application.port.out.ConversationRepository;
 import ai.zelto.application.port.out.CreditLedger;
 import ai.zelto.application.port.out.DeliveryQueue;
+import ai.zelto.application.port.out.JobQueue;
 import ai.zelto.application.port.out.PendingDelivery;
+import ai.zelto.application.port.out.RecordingRepository;
 import ai.zelto.application.port.out.UnitOfWork;
 import ai.zelto.application.spi.provider.DeliveryContext;
 import ai.zelto.application.spi.provider.DeliveryTranslator;
@@ -46,6 +48,8 @@ public final class ProcessDeliveriesService implements ProcessDeliveriesUseCase 
     private final ConversationRepository conversations;
     private final AgentRepository agents;
     private final CreditLedger credits;
+    private final RecordingRepository recordings;
+    private final JobQueue jobs;
     private final ProviderRegistry providers;
     private final ProviderSettings settings;
     private final Pricing pricing;
@@ -53,8 +57,9 @@ public final class ProcessDeliveriesService implements ProcessDeliveriesUseCase 
     private final int batchSize;
 
     public ProcessDeliveriesService(UnitOfWork unitOfWork, DeliveryQueue queue, ConversationRepository conversations,
-                                    AgentRepository agents, CreditLedger credits, ProviderRegistry providers,
-                                    ProviderSettings settings, Pricing pricing, Clock clock, int batchSize) {
+                                    AgentRepository agents, CreditLedger credits, RecordingRepository recordings,
+                                    JobQueue jobs, ProviderRegistry providers, ProviderSettings settings,
+                                    Pricing pricing, Clock clock, int batchSize) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be >= 1");
         }
@@ -63,6 +68,8 @@ public final class ProcessDeliveriesService implements ProcessDeliveriesUseCase 
         this.conversations = conversations;
         this.agents = agents;
         this.credits = credits;
+        this.recordings = recordings;
+        this.jobs = jobs;
         this.providers = providers;
         this.settings = settings;
         this.pricing = pricing;
@@ -150,6 +157,12 @@ public final class ProcessDeliveriesService implements ProcessDeliveriesUseCase 
                 .orElseGet(() -> Conversation.create(ConversationId.newId(), org, delivery.provider(), agentId, call,
                         delivery.receivedAt(), now));
         conversations.save(merged);
+        String previousUrl = existing.map(Conversation::recordingUrl).orElse(null);
+        if (merged.recordingUrl() != null && !merged.recordingUrl().equals(previousUrl)) {
+            // committed with the conversation: a new or changed recording URL is always copied
+            recordings.requestCopy(merged.id(), merged.recordingUrl(), now);
+            jobs.enqueue(JobQueue.Kind.COPY_RECORDING, merged.id(), merged.recordingUrl(), now);
+        }
         agents.recordCall(agentId, delivery.receivedAt());
         credits.charge(org, merged.id(), pricing.chargeFor(merged), now);
         queue.finish(delivery.id(), DeliveryStatus.PROCESSED, null, merged.id());

@@ -1,34 +1,39 @@
-package ai.zelto.application.service.ingest;
+package ai.zelto.application.service.worker;
 
-import ai.zelto.application.port.in.ingest.ProcessDeliveriesUseCase;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 
 /**
- * The background loop: a few threads that call {@link ProcessDeliveriesUseCase#processBatch()} while there is
- * work, sleep while there is none (woken early by {@link #wakeUp()} when this process stores a delivery), and
- * back off while the database is unreachable. Other app copies run their own workers on the same queue.
+ * A background loop: a few threads that run a step (process a batch of deliveries, run due jobs) while there
+ * is work, sleep while there is none (woken early by {@link #wakeUp()}), and back off while the step fails (the
+ * database is unreachable). Other app copies run their own loops on the same durable queues.
  */
-public final class DeliveryWorker {
-    private static final System.Logger LOG = System.getLogger(DeliveryWorker.class.getName());
+public final class WorkerLoop {
+    private static final System.Logger LOG = System.getLogger(WorkerLoop.class.getName());
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
-    private final ProcessDeliveriesUseCase process;
+    private final String name;
+    private final IntSupplier step;
     private final int threads;
     private final Duration idlePoll;
     private final Semaphore wakeUps = new Semaphore(0);
     private final List<Thread> running = new ArrayList<>();
     private volatile boolean stopping;
 
-    public DeliveryWorker(ProcessDeliveriesUseCase process, int threads, Duration idlePoll) {
+    /**
+     * @param step does one unit of work and returns how much it did; 0 means "nothing to do, sleep"
+     */
+    public WorkerLoop(String name, IntSupplier step, int threads, Duration idlePoll) {
         if (threads < 1) {
             throw new IllegalArgumentException("at least one worker thread");
         }
-        this.process = process;
+        this.name = name;
+        this.step = step;
         this.threads = threads;
         this.idlePoll = idlePoll;
     }
@@ -36,14 +41,14 @@ public final class DeliveryWorker {
     public synchronized void start() {
         stopping = false;
         for (int i = 0; i < threads; i++) {
-            Thread thread = new Thread(this::loop, "zelto-delivery-worker-" + i);
+            Thread thread = new Thread(this::loop, "zelto-" + name + "-" + i);
             thread.setDaemon(true);
             thread.start();
             running.add(thread);
         }
     }
 
-    /** Stops the loop; a batch under way finishes (or rolls back) first. */
+    /** Stops the loop; a step under way finishes (or rolls back) first. */
     public synchronized void stop() throws InterruptedException {
         stopping = true;
         wakeUps.release(threads);
@@ -64,15 +69,14 @@ public final class DeliveryWorker {
         Duration backoff = Duration.ZERO;
         while (!stopping) {
             try {
-                int finished = process.processBatch();
+                int done = step.getAsInt();
                 backoff = Duration.ZERO;
-                if (finished == 0) {
+                if (done == 0) {
                     sleep(idlePoll);
                 }
             } catch (RuntimeException error) {
                 backoff = backoff.isZero() ? Duration.ofMillis(250) : min(backoff.multipliedBy(2), MAX_BACKOFF);
-                LOG.log(Level.WARNING, "delivery worker could not process a batch; retrying in " + backoff.toMillis()
-                        + " ms: " + error);
+                LOG.log(Level.WARNING, name + " could not run; retrying in " + backoff.toMillis() + " ms: " + error);
                 sleep(backoff);
             }
         }
