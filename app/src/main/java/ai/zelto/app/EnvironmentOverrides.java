@@ -37,6 +37,12 @@ final class EnvironmentOverrides {
         VARIABLES.put("ZELTO_FETCH_TIMEOUT_SECONDS", "recordings.fetchTimeoutSeconds");
         VARIABLES.put("ZELTO_RECORDING_MAX_ATTEMPTS", "recordings.maxAttempts");
         VARIABLES.put("ZELTO_RECORDING_RETRY_BASE_MILLIS", "recordings.retryBaseMillis");
+        VARIABLES.put("ZELTO_TRANSCRIBER", "transcriber.engine");
+        VARIABLES.put("ZELTO_TRANSCRIBER_URL", "transcriber.url");
+        VARIABLES.put("ZELTO_TRANSCRIBER_API_KEY", "transcriber.apiKey");
+        VARIABLES.put("ZELTO_TRANSCRIBER_MODEL", "transcriber.model");
+        VARIABLES.put("ZELTO_TRANSCRIBER_TIMEOUT_SECONDS", "transcriber.timeoutSeconds");
+        VARIABLES.put("ZELTO_MAX_UPLOAD_BYTES", "transcriber.maxUploadBytes");
     }
 
     private final Map<String, String> environment;

@@ -2,6 +2,7 @@ package ai.zelto.app;
 
 import ai.zelto.adapters.http.agent.AgentsResource;
 import ai.zelto.adapters.http.auth.ApiKeyAuth;
+import ai.zelto.adapters.http.conversation.AudioUploadResource;
 import ai.zelto.adapters.http.conversation.ConversationsResource;
 import ai.zelto.adapters.http.conversation.RecordingResource;
 import ai.zelto.adapters.http.credit.CreditsResource;
@@ -87,6 +88,9 @@ public final class ZeltoApplication extends Application<ZeltoConfiguration> {
         environment.jersey().register(new WebhookResource(core.accept, core.integrations, config.getMaxBodyBytes()));
         environment.jersey().register(new ConversationsResource(core.reads, core.reads));
         environment.jersey().register(new RecordingResource(core.playback));
+        AudioUploadResource.requiredFeatures().forEach(environment.jersey()::register);
+        environment.jersey().register(new AudioUploadResource(core.acceptAudio,
+                config.getTranscriber().getMaxUploadBytes()));
         environment.jersey().register(new AgentsResource(core.reads, core.reads));
         environment.jersey().register(new DeliveriesResource(core.reads));
         environment.jersey().register(new IntegrationsResource(core.integrations, core.integrations,

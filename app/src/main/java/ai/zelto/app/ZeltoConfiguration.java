@@ -126,6 +126,93 @@ public class ZeltoConfiguration extends Configuration {
         }
     }
 
+    @Valid
+    @NotNull
+    private TranscriberSettings transcriber = new TranscriberSettings();
+
+    @JsonProperty
+    public TranscriberSettings getTranscriber() {
+        return transcriber;
+    }
+
+    @JsonProperty
+    public void setTranscriber(TranscriberSettings transcriber) {
+        this.transcriber = transcriber;
+    }
+
+    /** Transcription of audio-only uploads. */
+    public static class TranscriberSettings {
+        /** {@code openai} or {@code pocketsphinx}; when unset, PocketSphinx if it is installed, else none. */
+        private String engine;
+        private String url;
+        private String apiKey;
+        private String model = "whisper-1";
+        @Min(1)
+        private long timeoutSeconds = 300;
+        @Min(1)
+        private long maxUploadBytes = 500L * 1024 * 1024;
+
+        @JsonProperty
+        public String getEngine() {
+            return engine;
+        }
+
+        @JsonProperty
+        public void setEngine(String engine) {
+            this.engine = engine;
+        }
+
+        @JsonProperty
+        public String getUrl() {
+            return url;
+        }
+
+        @JsonProperty
+        public void setUrl(String url) {
+            this.url = url;
+        }
+
+        @JsonProperty
+        public String getApiKey() {
+            return apiKey;
+        }
+
+        @JsonProperty
+        public void setApiKey(String apiKey) {
+            this.apiKey = apiKey;
+        }
+
+        @JsonProperty
+        public String getModel() {
+            return model;
+        }
+
+        @JsonProperty
+        public void setModel(String model) {
+            this.model = model;
+        }
+
+        @JsonProperty
+        public long getTimeoutSeconds() {
+            return timeoutSeconds;
+        }
+
+        @JsonProperty
+        public void setTimeoutSeconds(long timeoutSeconds) {
+            this.timeoutSeconds = timeoutSeconds;
+        }
+
+        @JsonProperty
+        public long getMaxUploadBytes() {
+            return maxUploadBytes;
+        }
+
+        @JsonProperty
+        public void setMaxUploadBytes(long maxUploadBytes) {
+            this.maxUploadBytes = maxUploadBytes;
+        }
+    }
+
     /** Base64 of 32 bytes that encrypt secrets at rest; when unset, {@code <dataDir>/secrets.key}. */
     private String secretsKey;
 

@@ -7,7 +7,12 @@ import ai.zelto.adapters.audio.SafeHttpRecordingFetcher;
 import ai.zelto.adapters.storage.FileBlobStore;
 import ai.zelto.application.port.out.BlobStore;
 import ai.zelto.application.port.out.RecordingFetcher;
+import ai.zelto.application.port.out.Transcriber;
+import ai.zelto.application.service.ingest.AcceptAudioService;
 import ai.zelto.application.service.recording.RecordingJobService;
+import ai.zelto.application.service.recording.TranscriptionJobs;
+import ai.zelto.application.service.recording.TranscriptionService;
+import java.util.Optional;
 import ai.zelto.application.service.recording.RecordingPlaybackService;
 import ai.zelto.application.service.worker.WorkerLoop;
 import ai.zelto.application.service.ingest.ProcessDeliveriesService;
@@ -35,6 +40,7 @@ final class ZeltoCore {
     final RecordingJobService jobs;
     final WorkerLoop jobWorker;
     final RecordingPlaybackService playback;
+    final AcceptAudioService acceptAudio;
     final AcceptDeliveryService accept;
     final ReadService reads;
     final IntegrationService integrations;
@@ -62,12 +68,19 @@ final class ZeltoCore {
         RecordingFetcher fetcher = new SafeHttpRecordingFetcher(
                 java.util.Set.of(recordingSettings.getFetchAllowedHosts().split(",")),
                 recordingSettings.getFetchMaxBytes(), Duration.ofSeconds(recordingSettings.getFetchTimeoutSeconds()));
-        this.jobs = new RecordingJobService(ports.jobs(), ports.recordings(), fetcher, blobs,
-                (job, retry) -> retry.retryOrFail(job, "no transcriber handles " + job.kind() + " jobs", false), clock,
+        Optional<Transcriber> transcriber = Transcribers.choose(config.getTranscriber());
+        Pricing pricing = new Pricing(config.getCreditsPerStartedMinute());
+        TranscriptionJobs transcriptions = transcriber.<TranscriptionJobs>map(engine -> new TranscriptionService(
+                        ports.unitOfWork(), ports.conversations(), ports.recordings(), blobs, engine,
+                        ports.deliveryQueue(), ports.credits(), ports.jobs(), pricing, clock))
+                .orElse((job, retry) -> retry.retryOrFail(job, "no transcriber is configured", false));
+        this.jobs = new RecordingJobService(ports.jobs(), ports.recordings(), fetcher, blobs, transcriptions, clock,
                 recordingSettings.getMaxAttempts(), Duration.ofMillis(recordingSettings.getRetryBaseMillis()));
         this.jobWorker = new WorkerLoop("job-worker", jobs::runDueJobs, recordingSettings.getJobThreads(),
                 Duration.ofMillis(Math.max(workerSettings.getIdlePollMillis(), 250)));
         this.playback = new RecordingPlaybackService(ports.conversations(), ports.recordings(), blobs);
+        this.acceptAudio = new AcceptAudioService(providers, ports.deliveries(), blobs,
+                transcriber.isPresent() ? null : Transcribers.HOW_TO_CONFIGURE, clock, worker::wakeUp);
         this.accept = new AcceptDeliveryService(providers, integrations, ports.deliveries(), clock, worker::wakeUp);
         this.reads = new ReadService(ports.conversations(), ports.agents(), ports.deliveries(), ports.credits());
     }

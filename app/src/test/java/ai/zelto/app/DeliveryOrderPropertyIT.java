@@ -202,7 +202,7 @@ class DeliveryOrderPropertyIT {
         return new CallIngest(call.externalId(), new AgentReference.ByExternalId(call.agentExternalId(),
                 call.agentName()), call.startedAt(), call.endedAt(), call.durationSeconds(), call.endedReason(),
                 call.cost(), call.recordingUrl(), call.customerNumber(), call.customerName(), call.version(), null, turns,
-                call.systemPrompt(), call.metadata());
+                call.systemPrompt(), call.metadata(), false);
     }
 
     private static String randomBody(Random random, String externalId) {

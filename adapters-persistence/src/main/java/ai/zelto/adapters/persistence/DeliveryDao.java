@@ -22,12 +22,13 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 interface DeliveryDao {
     @SqlUpdate("""
             INSERT INTO deliveries (id, organization_id, provider, received_at, body, headers, channel, external_id,
-                                    status, reason, processed_at)
+                                    status, reason, processed_at, attachment)
             VALUES (:id, :organizationId, :provider, :receivedAt, :body, CAST(:headers AS jsonb), :channel,
-                    :externalId, :status, :reason, :processedAt)
+                    :externalId, :status, :reason, :processedAt, CAST(:attachment AS jsonb))
             """)
     void insert(UUID id, UUID organizationId, String provider, Instant receivedAt, byte[] body, String headers,
-                String channel, String externalId, String status, String reason, Instant processedAt);
+                String channel, String externalId, String status, String reason, Instant processedAt,
+                String attachment);
 
     @SqlQuery("""
             SELECT id, provider, received_at, status, reason, conversation_id
@@ -46,7 +47,8 @@ interface DeliveryDao {
      * still running may yet commit a delivery that sorts before anything newer).
      */
     @SqlQuery("""
-            SELECT id, organization_id, provider, received_at, body, headers, channel, external_id
+            SELECT id, organization_id, provider, received_at, body, headers, channel, external_id,
+                   attachment::text AS attachment
             FROM deliveries
             WHERE status = 'pending' AND txid < pg_snapshot_xmin(pg_current_snapshot())
             ORDER BY txid, seq
@@ -57,6 +59,9 @@ interface DeliveryDao {
 
     @SqlQuery("SELECT pg_try_advisory_xact_lock(hashtextextended(:organizationId || '/' || :externalId, 0))")
     boolean tryLockCall(@Bind("organizationId") String organizationId, @Bind("externalId") String externalId);
+
+    @SqlQuery("SELECT pg_advisory_xact_lock(hashtextextended(:organizationId || '/' || :externalId, 0)) IS NOT NULL")
+    boolean lockCall(@Bind("organizationId") String organizationId, @Bind("externalId") String externalId);
 
     @SqlQuery("""
             SELECT EXISTS (
@@ -76,13 +81,13 @@ interface DeliveryDao {
 
     /** A claimed delivery. */
     record ClaimedRow(UUID id, UUID organizationId, String provider, Instant receivedAt,
-                      byte[] body, String headers, String channel, String externalId) {
+                      byte[] body, String headers, String channel, String externalId, String attachment) {
         public static final class Mapper implements RowMapper<ClaimedRow> {
             @Override
             public ClaimedRow map(ResultSet rs, StatementContext ctx) throws SQLException {
                 return new ClaimedRow(Rows.uuid(rs, "id"), Rows.uuid(rs, "organization_id"), rs.getString("provider"), Rows.instant(rs, "received_at"),
                         rs.getBytes("body"), rs.getString("headers"), rs.getString("channel"),
-                        rs.getString("external_id"));
+                        rs.getString("external_id"), rs.getString("attachment"));
             }
         }
     }

@@ -60,6 +60,14 @@ final class JdbiConversationRepository implements ConversationRepository {
     }
 
     @Override
+    public Optional<Conversation> findById(ConversationId id) {
+        return handles.with(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM conversations c WHERE c.id = :id")
+                .bind("id", id.value())
+                .map(CONVERSATION)
+                .findOne());
+    }
+
+    @Override
     public void save(Conversation c) {
         handles.with(handle -> handle.createUpdate("""
                         INSERT INTO conversations (id, organization_id, external_id, provider, agent_id, version,

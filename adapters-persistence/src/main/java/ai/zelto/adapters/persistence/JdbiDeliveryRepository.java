@@ -1,6 +1,7 @@
 package ai.zelto.adapters.persistence;
 
 import ai.zelto.application.port.in.delivery.DeliveryView;
+import ai.zelto.application.port.out.Attachment;
 import ai.zelto.application.port.out.DeliveryQueue;
 import ai.zelto.application.port.out.DeliveryRepository;
 import ai.zelto.application.port.out.NewDelivery;
@@ -35,7 +36,8 @@ final class JdbiDeliveryRepository implements DeliveryRepository, DeliveryQueue 
                 delivery.receivedAt(), raw.body(), JsonColumns.object(raw.headers()),
                 delivery.channel().name().toLowerCase(java.util.Locale.ROOT), delivery.externalId(),
                 delivery.status().wireName(), delivery.reason(),
-                delivery.status() == DeliveryStatus.PENDING ? null : delivery.receivedAt()));
+                delivery.status() == DeliveryStatus.PENDING ? null : delivery.receivedAt(),
+                attachment(delivery.attachment())));
     }
 
     @Override
@@ -59,8 +61,37 @@ final class JdbiDeliveryRepository implements DeliveryRepository, DeliveryQueue 
             return new PendingDelivery(new DeliveryId(row.id()), new OrganizationId(row.organizationId()), row.provider(),
                     row.receivedAt(), new RawDelivery(row.body(), JsonColumns.headers(row.headers())),
                     DeliveryContext.Channel.valueOf(row.channel().toUpperCase(java.util.Locale.ROOT)),
-                    row.externalId());
+                    row.externalId(), attachment(row.attachment()));
         }).toList());
+    }
+
+    @Override
+    public void lockCall(OrganizationId organizationId, String externalId) {
+        handles.dao(DeliveryDao.class, d -> d.lockCall(organizationId.toString(), externalId));
+    }
+
+    private static String attachment(Attachment attachment) {
+        if (attachment == null) {
+            return null;
+        }
+        java.util.Map<String, Object> json = new java.util.LinkedHashMap<>();
+        json.put("blobKey", attachment.blobKey());
+        json.put("contentType", attachment.contentType());
+        json.put("bytes", attachment.bytes());
+        json.put("sha256", attachment.sha256());
+        json.put("durationSeconds", attachment.durationSeconds());
+        return JsonColumns.object(json);
+    }
+
+    private static Attachment attachment(String json) {
+        if (json == null) {
+            return null;
+        }
+        java.util.Map<String, Object> fields = JsonColumns.object(json);
+        Object duration = fields.get("durationSeconds");
+        return new Attachment((String) fields.get("blobKey"), (String) fields.get("contentType"),
+                ((Number) fields.get("bytes")).longValue(), (String) fields.get("sha256"),
+                duration == null ? null : new java.math.BigDecimal(duration.toString()));
     }
 
     @Override

@@ -58,6 +58,17 @@ final class JdbiRecordingRepository implements RecordingRepository {
     }
 
     @Override
+    public void storeUploaded(ConversationId conversationId, Recording stored, Instant at) {
+        handles.with(handle -> handle.createUpdate("""
+                        INSERT INTO recordings (conversation_id, status, updated_at) VALUES (:id, 'stored', :at)
+                        ON CONFLICT (conversation_id) DO UPDATE SET source_url = NULL, updated_at = EXCLUDED.updated_at""")
+                .bind("id", conversationId.value())
+                .bind("at", at)
+                .execute());
+        update(conversationId, null, stored, at);
+    }
+
+    @Override
     public void markStored(ConversationId conversationId, String sourceUrl, Recording stored, Instant at) {
         update(conversationId, sourceUrl, stored, at);
     }

@@ -2,6 +2,7 @@ package ai.zelto.adapters.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.zelto.application.port.out.Attachment;
 import ai.zelto.application.port.out.NewDelivery;
 import ai.zelto.application.port.out.PendingDelivery;
 import ai.zelto.application.spi.provider.DeliveryContext;
@@ -43,7 +44,7 @@ class DeliveryQueueIT {
         ports.deliveries().store(new NewDelivery(id, org, "zelto", Instant.now(),
                 new RawDelivery("{}".getBytes(StandardCharsets.UTF_8), Map.of("x-test", List.of("1"))),
                 DeliveryContext.Channel.HOOK_URL, externalId,
-                DeliveryStatus.PENDING, null));
+                DeliveryStatus.PENDING, null, new Attachment("uploads/x/" + externalId, "audio/wav", 44, "ab", null)));
         return id;
     }
 
@@ -63,6 +64,7 @@ class DeliveryQueueIT {
         assertThat(claimed).extracting(PendingDelivery::id).containsExactly(first, second, third);
         assertThat(claimed.get(0).raw().header("X-Test")).contains("1");
         assertThat(claimed.get(0).channel()).isEqualTo(DeliveryContext.Channel.HOOK_URL);
+        assertThat(claimed.get(0).attachment()).isEqualTo(new Attachment("uploads/x/a", "audio/wav", 44, "ab", null));
     }
 
     @Test

@@ -18,11 +18,13 @@ import java.util.Objects;
  * @param nativeVersion   a version the provider's own payload carries (used when no explicit one is given)
  * @param turns           the transcript, or {@code null} when the delivery carries none
  * @param metadata        free-form JSON object (maps, lists, strings, numbers, booleans, nulls)
+ * @param audioAttached   whether the delivery came with an audio file (an audio-only upload)
  */
 public record CallIngest(String externalId, AgentReference agent, Instant startedAt, Instant endedAt,
                          BigDecimal durationSeconds, String endedReason, BigDecimal cost, String recordingUrl,
                          String customerNumber, String customerName, String version, String nativeVersion,
-                         List<TranscriptTurn> turns, String systemPrompt, Map<String, Object> metadata) {
+                         List<TranscriptTurn> turns, String systemPrompt, Map<String, Object> metadata,
+                         boolean audioAttached) {
     public static final int MAX_EXTERNAL_ID_LENGTH = 255;
 
     public CallIngest {
@@ -73,8 +75,15 @@ public record CallIngest(String externalId, AgentReference agent, Instant starte
         return turns != null && turns.stream().anyMatch(turn -> turn.role() != Role.SYSTEM);
     }
 
-    /** Whether this delivery may create a conversation: it has a transcript or a recording. */
+    /** Whether this delivery may create a conversation: it has a transcript, a recording URL or audio. */
     public boolean hasContent() {
-        return carriesTranscript() || recordingUrl != null;
+        return carriesTranscript() || recordingUrl != null || audioAttached;
+    }
+
+    /** This delivery with an uploaded audio file, and the file's duration when the call states none. */
+    public CallIngest withAudio(java.math.BigDecimal audioSeconds) {
+        return new CallIngest(externalId, agent, startedAt, endedAt, durationSeconds != null ? durationSeconds
+                : audioSeconds, endedReason, cost, recordingUrl, customerNumber, customerName, version, nativeVersion,
+                turns, systemPrompt, metadata, true);
     }
 }

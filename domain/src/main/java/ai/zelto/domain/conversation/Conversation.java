@@ -92,6 +92,20 @@ public final class Conversation {
         return toBuilder().merge(provider, agentId, call, receivedAt, now).build();
     }
 
+    /**
+     * The conversation with a transcript made from its audio. A transcript a delivery carried always wins: this
+     * only fills a conversation that has none.
+     */
+    public Conversation transcribed(List<TranscriptTurn> transcript, Instant now) {
+        if (!turns.isEmpty() || transcript.isEmpty()) {
+            return this;
+        }
+        Builder b = toBuilder();
+        b.turns = transcript;
+        b.updatedAt = now;
+        return b.build();
+    }
+
     /** Rebuilds a stored conversation. */
     public static Builder reconstitute() {
         return new Builder();

@@ -24,6 +24,16 @@ public enum AudioFormat {
         return contentType;
     }
 
+    /** The format with this content type, if it is one of the supported ones. */
+    public static Optional<AudioFormat> fromContentType(String contentType) {
+        for (AudioFormat format : values()) {
+            if (format.contentType.equals(contentType)) {
+                return Optional.of(format);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The format the leading bytes show, or empty when they are not one of the supported audio formats. */
     public static Optional<AudioFormat> sniff(byte[] head, int length) {
         if (length >= 12 && ascii(head, 0, "RIFF") && ascii(head, 8, "WAVE")) {

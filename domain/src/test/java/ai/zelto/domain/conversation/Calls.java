@@ -43,7 +43,7 @@ public final class Calls {
 
     public CallIngest build() {
         return new CallIngest(externalId, agent, startedAt, endedAt, durationSeconds, endedReason, cost, recordingUrl,
-                customerNumber, customerName, version, nativeVersion, turns, systemPrompt, metadata);
+                customerNumber, customerName, version, nativeVersion, turns, systemPrompt, metadata, false);
     }
 
     public static TranscriptTurn user(String text) {

@@ -13,6 +13,9 @@ public interface ConversationRepository {
     /** The conversation of a call, read inside the caller's transaction. */
     Optional<Conversation> findByExternalId(OrganizationId organizationId, String externalId);
 
+    /** A conversation by id, whatever its organization (for background jobs, never for API callers). */
+    Optional<Conversation> findById(ConversationId id);
+
     /** Inserts a new conversation or replaces the stored one with the same id. */
     void save(Conversation conversation);
 

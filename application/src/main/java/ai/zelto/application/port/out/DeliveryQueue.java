@@ -27,6 +27,9 @@ public interface DeliveryQueue {
      */
     boolean tryLockCall(OrganizationId organizationId, String externalId);
 
+    /** Takes the per-call lock for the rest of the transaction, waiting for it if need be. */
+    void lockCall(OrganizationId organizationId, String externalId);
+
     /** Whether a pending delivery of the same call precedes this one in receive order. */
     boolean hasEarlierPending(PendingDelivery delivery);
 

@@ -12,10 +12,11 @@ import java.util.Objects;
  * A delivery to store: the raw request (its credentials already removed), and what accepting it decided.
  *
  * @param externalId the call's dedup key, when the delivery carries a call (null for dropped ones)
+ * @param attachment an uploaded audio file, or null
  */
 public record NewDelivery(DeliveryId id, OrganizationId organizationId, String provider, Instant receivedAt,
                           RawDelivery raw, DeliveryContext.Channel channel, String externalId, DeliveryStatus status,
-                          String reason) {
+                          String reason, Attachment attachment) {
     public NewDelivery {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(organizationId, "organizationId");

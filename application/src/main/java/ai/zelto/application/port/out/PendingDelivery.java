@@ -8,5 +8,6 @@ import java.time.Instant;
 
 /** A delivery claimed by the worker, with all it needs to translate it again. */
 public record PendingDelivery(DeliveryId id, OrganizationId organizationId, String provider, Instant receivedAt,
-                              RawDelivery raw, DeliveryContext.Channel channel, String externalId) {
+                              RawDelivery raw, DeliveryContext.Channel channel, String externalId,
+                              Attachment attachment) {
 }

@@ -15,6 +15,9 @@ public interface RecordingRepository {
     /** A copy of this URL is wanted: status pending, any earlier copy forgotten. */
     void requestCopy(ConversationId conversationId, String sourceUrl, Instant at);
 
+    /** An uploaded file is the conversation's recording now, already stored. */
+    void storeUploaded(ConversationId conversationId, Recording stored, Instant at);
+
     /** The copy of {@code sourceUrl} is stored (ignored when the source changed meanwhile). */
     void markStored(ConversationId conversationId, String sourceUrl, Recording stored, Instant at);
 

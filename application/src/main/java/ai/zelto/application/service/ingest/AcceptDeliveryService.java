@@ -54,7 +54,7 @@ public final class AcceptDeliveryService implements AcceptDeliveryUseCase {
         }
         if (translation instanceof Translation.Dropped dropped) {
             deliveries.store(new NewDelivery(id, command.organizationId(), provider, clock.instant(), command.raw(),
-                    command.channel(), null, DeliveryStatus.DROPPED, dropped.reason()));
+                    command.channel(), null, DeliveryStatus.DROPPED, dropped.reason(), null));
             return new AcceptDeliveryResult.Stored(id);
         }
         CallMapper.Result mapped = CallMapper.map(((Translation.Accepted) translation).call());
@@ -63,7 +63,7 @@ public final class AcceptDeliveryService implements AcceptDeliveryUseCase {
         }
         String externalId = ((CallMapper.Result.Mapped) mapped).call().externalId();
         deliveries.store(new NewDelivery(id, command.organizationId(), provider, clock.instant(), command.raw(),
-                command.channel(), externalId, DeliveryStatus.PENDING, null));
+                command.channel(), externalId, DeliveryStatus.PENDING, null, null));
         onStored.run();
         return new AcceptDeliveryResult.Stored(id);
     }

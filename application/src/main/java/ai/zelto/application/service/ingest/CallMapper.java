@@ -59,7 +59,7 @@ final class CallMapper {
                     StorableText.of(call.recordingUrl()), StorableText.of(call.customerNumber()),
                     StorableText.of(call.customerName()), StorableText.of(call.version()),
                     StorableText.of(call.nativeVersion()), turns(call.turns()), StorableText.of(call.systemPrompt()),
-                    storableObject(call.metadata())));
+                    storableObject(call.metadata()), false));
         } catch (IllegalArgumentException invalid) {
             details.put("call", invalid.getMessage());
             return new Result.Invalid(details);

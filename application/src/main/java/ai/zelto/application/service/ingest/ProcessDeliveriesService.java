@@ -2,6 +2,7 @@ package ai.zelto.application.service.ingest;
 
 import ai.zelto.application.port.in.ingest.ProcessDeliveriesUseCase;
 import ai.zelto.application.port.out.AgentRepository;
+import ai.zelto.application.port.out.Attachment;
 import ai.zelto.application.port.out.ConversationRepository;
 import ai.zelto.application.port.out.CreditLedger;
 import ai.zelto.application.port.out.DeliveryQueue;
@@ -21,6 +22,8 @@ import ai.zelto.domain.conversation.ConversationId;
 import ai.zelto.domain.credit.Pricing;
 import ai.zelto.domain.delivery.DeliveryStatus;
 import ai.zelto.domain.organization.OrganizationId;
+import ai.zelto.domain.recording.Recording;
+import ai.zelto.domain.recording.RecordingStatus;
 import ai.zelto.domain.shared.DomainException;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -125,7 +128,9 @@ public final class ProcessDeliveriesService implements ProcessDeliveriesUseCase 
             fail(delivery, "invalid call: " + invalid.details());
             return;
         }
-        CallIngest call = ((CallMapper.Result.Mapped) mapped).call();
+        CallIngest mappedCall = ((CallMapper.Result.Mapped) mapped).call();
+        CallIngest call = delivery.attachment() == null ? mappedCall
+                : mappedCall.withAudio(delivery.attachment().durationSeconds());
         try {
             unitOfWork.isolated(() -> apply(delivery, call));
         } catch (DomainException refused) {
@@ -162,6 +167,12 @@ public final class ProcessDeliveriesService implements ProcessDeliveriesUseCase 
             // committed with the conversation: a new or changed recording URL is always copied
             recordings.requestCopy(merged.id(), merged.recordingUrl(), now);
             jobs.enqueue(JobQueue.Kind.COPY_RECORDING, merged.id(), merged.recordingUrl(), now);
+        }
+        Attachment audio = delivery.attachment();
+        if (audio != null) {
+            recordings.storeUploaded(merged.id(), new Recording(null, RecordingStatus.STORED, null, audio.contentType(),
+                    audio.bytes(), audio.durationSeconds(), audio.blobKey(), audio.sha256()), now);
+            jobs.enqueue(JobQueue.Kind.TRANSCRIBE, merged.id(), delivery.id().toString(), now);
         }
         agents.recordCall(agentId, delivery.receivedAt());
         credits.charge(org, merged.id(), pricing.chargeFor(merged), now);
