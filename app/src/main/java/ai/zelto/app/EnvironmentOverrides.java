@@ -37,6 +37,13 @@ final class EnvironmentOverrides {
         VARIABLES.put("ZELTO_FETCH_TIMEOUT_SECONDS", "recordings.fetchTimeoutSeconds");
         VARIABLES.put("ZELTO_RECORDING_MAX_ATTEMPTS", "recordings.maxAttempts");
         VARIABLES.put("ZELTO_RECORDING_RETRY_BASE_MILLIS", "recordings.retryBaseMillis");
+        VARIABLES.put("ZELTO_BLOB_STORE", "storage.type");
+        VARIABLES.put("ZELTO_S3_ENDPOINT", "storage.s3Endpoint");
+        VARIABLES.put("ZELTO_S3_REGION", "storage.s3Region");
+        VARIABLES.put("ZELTO_S3_BUCKET", "storage.s3Bucket");
+        VARIABLES.put("ZELTO_S3_ACCESS_KEY", "storage.s3AccessKey");
+        VARIABLES.put("ZELTO_S3_SECRET_KEY", "storage.s3SecretKey");
+        VARIABLES.put("ZELTO_S3_PATH_STYLE", "storage.s3PathStyle");
         VARIABLES.put("ZELTO_TRANSCRIBER", "transcriber.engine");
         VARIABLES.put("ZELTO_TRANSCRIBER_URL", "transcriber.url");
         VARIABLES.put("ZELTO_TRANSCRIBER_API_KEY", "transcriber.apiKey");

@@ -213,6 +213,101 @@ public class ZeltoConfiguration extends Configuration {
         }
     }
 
+    @Valid
+    @NotNull
+    private StorageSettings storage = new StorageSettings();
+
+    @JsonProperty
+    public StorageSettings getStorage() {
+        return storage;
+    }
+
+    @JsonProperty
+    public void setStorage(StorageSettings storage) {
+        this.storage = storage;
+    }
+
+    /** Where recordings are kept: {@code file} (under the data directory) or {@code s3}. */
+    public static class StorageSettings {
+        private String type = "file";
+        private String s3Endpoint;
+        private String s3Region = "us-east-1";
+        private String s3Bucket;
+        private String s3AccessKey;
+        private String s3SecretKey;
+        private boolean s3PathStyle = true;
+
+        @JsonProperty
+        public String getType() {
+            return type;
+        }
+
+        @JsonProperty
+        public void setType(String type) {
+            this.type = type;
+        }
+
+        @JsonProperty
+        public String getS3Endpoint() {
+            return s3Endpoint;
+        }
+
+        @JsonProperty
+        public void setS3Endpoint(String s3Endpoint) {
+            this.s3Endpoint = s3Endpoint;
+        }
+
+        @JsonProperty
+        public String getS3Region() {
+            return s3Region;
+        }
+
+        @JsonProperty
+        public void setS3Region(String s3Region) {
+            this.s3Region = s3Region;
+        }
+
+        @JsonProperty
+        public String getS3Bucket() {
+            return s3Bucket;
+        }
+
+        @JsonProperty
+        public void setS3Bucket(String s3Bucket) {
+            this.s3Bucket = s3Bucket;
+        }
+
+        @JsonProperty
+        public String getS3AccessKey() {
+            return s3AccessKey;
+        }
+
+        @JsonProperty
+        public void setS3AccessKey(String s3AccessKey) {
+            this.s3AccessKey = s3AccessKey;
+        }
+
+        @JsonProperty
+        public String getS3SecretKey() {
+            return s3SecretKey;
+        }
+
+        @JsonProperty
+        public void setS3SecretKey(String s3SecretKey) {
+            this.s3SecretKey = s3SecretKey;
+        }
+
+        @JsonProperty
+        public boolean isS3PathStyle() {
+            return s3PathStyle;
+        }
+
+        @JsonProperty
+        public void setS3PathStyle(boolean s3PathStyle) {
+            this.s3PathStyle = s3PathStyle;
+        }
+    }
+
     /** Base64 of 32 bytes that encrypt secrets at rest; when unset, {@code <dataDir>/secrets.key}. */
     private String secretsKey;
 

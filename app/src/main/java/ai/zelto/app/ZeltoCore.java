@@ -4,7 +4,6 @@ import ai.zelto.adapters.persistence.JdbiPersistence;
 import ai.zelto.application.service.apikey.ApiKeyService;
 import ai.zelto.application.service.ingest.AcceptDeliveryService;
 import ai.zelto.adapters.audio.SafeHttpRecordingFetcher;
-import ai.zelto.adapters.storage.FileBlobStore;
 import ai.zelto.application.port.out.BlobStore;
 import ai.zelto.application.port.out.RecordingFetcher;
 import ai.zelto.application.port.out.Transcriber;
@@ -58,18 +57,18 @@ final class ZeltoCore {
         this.organizations = new OrganizationService(ports.unitOfWork(), ports.organizations(), ports.credits(),
                 apiKeys, Credits.of(config.getInitialCredits()), clock);
         ZeltoConfiguration.WorkerSettings workerSettings = config.getWorker();
+        Pricing pricing = new Pricing(config.getCreditsPerStartedMinute());
         this.processing = new ProcessDeliveriesService(ports.unitOfWork(), ports.deliveryQueue(), ports.conversations(),
                 ports.agents(), ports.credits(), ports.recordings(), ports.jobs(), providers, integrations,
-                new Pricing(config.getCreditsPerStartedMinute()), clock, workerSettings.getBatchSize());
+                pricing, clock, workerSettings.getBatchSize());
         this.worker = new WorkerLoop("delivery-worker", processing::processBatch, workerSettings.getThreads(),
                 Duration.ofMillis(workerSettings.getIdlePollMillis()));
         ZeltoConfiguration.RecordingSettings recordingSettings = config.getRecordings();
-        BlobStore blobs = new FileBlobStore(java.nio.file.Path.of(config.getDataDir()).resolve("blobs"));
+        BlobStore blobs = BlobStores.create(config, clock);
         RecordingFetcher fetcher = new SafeHttpRecordingFetcher(
                 java.util.Set.of(recordingSettings.getFetchAllowedHosts().split(",")),
                 recordingSettings.getFetchMaxBytes(), Duration.ofSeconds(recordingSettings.getFetchTimeoutSeconds()));
         Optional<Transcriber> transcriber = Transcribers.choose(config.getTranscriber());
-        Pricing pricing = new Pricing(config.getCreditsPerStartedMinute());
         TranscriptionJobs transcriptions = transcriber.<TranscriptionJobs>map(engine -> new TranscriptionService(
                         ports.unitOfWork(), ports.conversations(), ports.recordings(), blobs, engine,
                         ports.deliveryQueue(), ports.credits(), ports.jobs(), pricing, clock))

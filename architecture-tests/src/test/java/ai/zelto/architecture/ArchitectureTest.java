@@ -31,7 +31,8 @@ class ArchitectureTest {
     @ParameterizedTest
     @ValueSource(strings = {"ai.zelto.domain", "ai.zelto.application.port.in", "ai.zelto.application.port.out",
             "ai.zelto.application.service", "ai.zelto.application.spi.provider", "ai.zelto.adapters.http",
-            "ai.zelto.adapters.persistence", "ai.zelto.adapters.providers", "ai.zelto.app"})
+            "ai.zelto.adapters.persistence", "ai.zelto.adapters.providers", "ai.zelto.adapters.storage",
+            "ai.zelto.adapters.audio", "ai.zelto.app"})
     void canary_everyPackageTheRulesNameHoldsClasses(String packageName) {
         assertThat(zelto.stream().filter(c -> c.getPackageName().startsWith(packageName)).count())
                 .as(packageName).isPositive();
@@ -69,7 +70,7 @@ class ArchitectureTest {
 
     @Test
     void adapters_neverDependOnEachOther() {
-        List<String> adapters = List.of("http", "persistence", "providers", "livekit");
+        List<String> adapters = List.of("http", "persistence", "providers", "livekit", "storage", "audio");
         for (String adapter : adapters) {
             for (String other : adapters) {
                 if (!adapter.equals(other)) {
