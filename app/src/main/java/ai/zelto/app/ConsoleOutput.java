@@ -12,11 +12,20 @@ final class ConsoleOutput {
     private ConsoleOutput() {
     }
 
-    static void printFirstKey(CreatedOrganization created) {
+    /**
+     * @param keyWasGiven whether the key came from ZELTO_BOOTSTRAP_API_KEY: the operator knows it already, so it is
+     *                    named by its prefix only and never written out
+     */
+    static void printFirstKey(CreatedOrganization created, boolean keyWasGiven) {
         PrintStream out = System.out;
         out.println();
         out.println("Zelto: created organization " + created.organizationId() + " with its owner and first API key.");
-        printKey(out, created.firstKey());
+        if (keyWasGiven) {
+            out.println("Zelto API key: the one in ZELTO_BOOTSTRAP_API_KEY (" + created.firstKey().key().displayPrefix()
+                    + "…)");
+        } else {
+            printKey(out, created.firstKey());
+        }
         out.println();
         out.flush();
     }

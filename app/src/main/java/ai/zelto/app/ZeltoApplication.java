@@ -2,6 +2,7 @@ package ai.zelto.app;
 
 import ai.zelto.adapters.http.agent.AgentsResource;
 import ai.zelto.adapters.http.auth.ApiKeyAuth;
+import ai.zelto.adapters.http.common.AccessLog;
 import ai.zelto.adapters.http.conversation.AudioUploadResource;
 import ai.zelto.adapters.http.conversation.ConversationsResource;
 import ai.zelto.adapters.http.conversation.RecordingResource;
@@ -19,7 +20,10 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.lifecycle.Managed;
+import io.dropwizard.logging.common.ConsoleAppenderFactory;
+import io.dropwizard.request.logging.LogbackAccessRequestLogFactory;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 
@@ -54,6 +58,7 @@ public final class ZeltoApplication extends Application<ZeltoConfiguration> {
         if (config.getServerFactory() instanceof DefaultServerFactory server) {
             // One exception mapper gives every error the contract's JSON shape.
             server.setRegisterDefaultExceptionMappers(false);
+            withoutDefaultRequestLog(server);
         }
         DatabaseTarget database = DatabaseTarget.open(config, false);
         environment.lifecycle().manage(closing(database));
@@ -65,7 +70,7 @@ public final class ZeltoApplication extends Application<ZeltoConfiguration> {
         ZeltoCore core = new ZeltoCore(config, jdbi, ProviderPlugins.load(getClass().getClassLoader(), config.pluginDirectory()),
                 Clock.systemUTC());
         core.organizations.bootstrapIfEmpty(new CreateOrganizationCommand("Default", config.getBootstrapApiKey()))
-                .ifPresent(created -> ConsoleOutput.printFirstKey(created));
+                .ifPresent(created -> ConsoleOutput.printFirstKey(created, config.getBootstrapApiKey() != null));
         environment.lifecycle().manage(new Managed() {
             @Override
             public void start() {
@@ -82,6 +87,7 @@ public final class ZeltoApplication extends Application<ZeltoConfiguration> {
         environment.healthChecks().register("deliveryBacklog", new DeliveryBacklogHealthCheck(core.ports.deliveries(),
                 config.getWorker().getMaxBacklogAgeSeconds(), Clock.systemUTC()));
         environment.jersey().register(new ErrorMapper());
+        environment.jersey().register(new AccessLog());
         for (Object component : ApiKeyAuth.components(core.apiKeys)) {
             environment.jersey().register(component);
         }
@@ -96,6 +102,19 @@ public final class ZeltoApplication extends Application<ZeltoConfiguration> {
         environment.jersey().register(new IntegrationsResource(core.integrations, core.integrations,
                 core.integrations));
         environment.jersey().register(new CreditsResource(core.reads));
+    }
+
+    /**
+     * Dropwizard's default request log prints request lines unchanged, hook URL secrets included; Zelto's own
+     * access log ({@code ai.zelto.access}) masks them. A request log the operator configured is kept.
+     */
+    private static void withoutDefaultRequestLog(DefaultServerFactory server) {
+        if (server.getRequestLogFactory() instanceof LogbackAccessRequestLogFactory requestLog
+                && requestLog.getAppenders().size() == 1
+                && requestLog.getAppenders().get(0) instanceof ConsoleAppenderFactory<?> console
+                && console.getLogFormat() == null) {
+            requestLog.setAppenders(List.of());
+        }
     }
 
     private static Managed closing(AutoCloseable resource) {

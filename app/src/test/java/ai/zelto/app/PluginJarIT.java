@@ -91,6 +91,30 @@ class PluginJarIT {
         }
     }
 
+    @Test
+    void secretsNeverReachTheLog_neitherHookTokensNorApiKeys() throws Exception {
+        int port = freePort();
+        try (ZeltoProcess server = ZeltoProcess.start(work, "server.log", environment(port,
+                Files.createDirectories(work.resolve("no-plugins"))))) {
+            server.awaitStarted(port);
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            String hook = TestServer.JSON.readTree(http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://localhost:" + port + "/v1/integrations/vapi/hook"))
+                    .header("Authorization", "Bearer " + TestServer.KEY).POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+                    .build(), HttpResponse.BodyHandlers.ofString()).body()).get("url").asText();
+            String token = hook.substring(hook.lastIndexOf('/') + 1);
+            HttpResponse<String> posted = http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://localhost:" + port + hook)).header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"message\": {\"type\": \"status-update\"}}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(posted.statusCode()).isEqualTo(200);
+            Thread.sleep(500);
+
+            assertThat(server.output()).contains("\"POST /webhooks/vapi/zh_***\" 200")
+                    .doesNotContain(token).doesNotContain(TestServer.KEY);
+        }
+    }
+
     private Map<String, String> environment(int port, Path plugins) throws IOException {
         Map<String, String> env = new HashMap<>();
         env.put("ZELTO_PORT", String.valueOf(port));
