@@ -2,7 +2,9 @@ package ai.zelto.app;
 
 import ai.zelto.adapters.http.agent.AgentsResource;
 import ai.zelto.adapters.http.auth.ApiKeyAuth;
+import ai.zelto.adapters.http.auth.RateLimit;
 import ai.zelto.adapters.http.common.AccessLog;
+import ai.zelto.adapters.http.common.SecurityHeaders;
 import ai.zelto.adapters.http.conversation.AudioUploadResource;
 import ai.zelto.adapters.http.conversation.ConversationsResource;
 import ai.zelto.adapters.http.conversation.RecordingResource;
@@ -88,6 +90,8 @@ public final class ZeltoApplication extends Application<ZeltoConfiguration> {
                 config.getWorker().getMaxBacklogAgeSeconds(), Clock.systemUTC()));
         environment.jersey().register(new ErrorMapper());
         environment.jersey().register(new AccessLog());
+        environment.jersey().register(new SecurityHeaders());
+        environment.jersey().register(new RateLimit(config.getRateLimitPerSecond(), config.getRateLimitBurst()));
         for (Object component : ApiKeyAuth.components(core.apiKeys)) {
             environment.jersey().register(component);
         }

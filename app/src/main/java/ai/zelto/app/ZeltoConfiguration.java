@@ -25,6 +25,34 @@ public class ZeltoConfiguration extends Configuration {
     @Min(1024)
     private long maxBodyBytes = 10L * 1024 * 1024;
 
+    /** Requests per second each API key may make on average, per app copy. */
+    @Min(1)
+    private double rateLimitPerSecond = 200;
+
+    /** Requests each API key may make at once before the average rate applies. */
+    @Min(1)
+    private double rateLimitBurst = 2000;
+
+    @JsonProperty
+    public double getRateLimitPerSecond() {
+        return rateLimitPerSecond;
+    }
+
+    @JsonProperty
+    public void setRateLimitPerSecond(double rateLimitPerSecond) {
+        this.rateLimitPerSecond = rateLimitPerSecond;
+    }
+
+    @JsonProperty
+    public double getRateLimitBurst() {
+        return rateLimitBurst;
+    }
+
+    @JsonProperty
+    public void setRateLimitBurst(double rateLimitBurst) {
+        this.rateLimitBurst = rateLimitBurst;
+    }
+
     @Min(0)
     private long creditsPerStartedMinute = 1;
 

@@ -58,7 +58,12 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer start(Map<String, String> environment) {
-        TestServer server = new TestServer(TestDatabase.create(), environment);
+        return start(TestDatabase.create(), environment);
+    }
+
+    /** On a given database (closed with the server); the environment may override even its URL. */
+    static TestServer start(TestDatabase database, Map<String, String> environment) {
+        TestServer server = new TestServer(database, environment);
         try {
             server.support.before();
         } catch (Exception e) {

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ErrorMapper implements ExceptionMapper<Throwable> {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
+    static final String RETRY_AFTER_SECONDS = "5";
 
     @Override
     public Response toResponse(Throwable exception) {
@@ -35,9 +36,45 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
             Response.StatusType type = Response.Status.fromStatusCode(status);
             return ApiErrors.of(status, reason(status, type), null);
         }
+        if (isStorageUnavailable(exception)) {
+            LOG.warn("the database is unreachable: {}", rootMessage(exception));
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", RETRY_AFTER_SECONDS)
+                    .type(jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE).entity(ErrorBody.of("Service unavailable"))
+                    .build();
+        }
         String errorId = Long.toHexString(System.nanoTime());
         LOG.error("unexpected error {}", errorId, exception);
         return ApiErrors.of(500, "Internal server error", java.util.Map.of("errorId", errorId));
+    }
+
+    /**
+     * Whether the failure is the database being unreachable: a connection-class SQL state (08…), an operator
+     * shutdown (57P…), or the connection pool giving up. Nothing was stored, so the client should retry.
+     */
+    static boolean isStorageUnavailable(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
+                    return true;
+                }
+                if (sql instanceof java.sql.SQLTransientConnectionException) {
+                    return true;
+                }
+            }
+            if (cause instanceof java.net.ConnectException || cause.getClass().getName().endsWith("PoolExhaustedException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage();
     }
 
     private static String reason(int status, Response.StatusType type) {
