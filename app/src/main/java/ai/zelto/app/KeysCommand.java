@@ -29,7 +29,8 @@ final class KeysCommand extends CliCommand {
             throw new IllegalArgumentException("--org must be an organization id (a UUID)");
         }
         try {
-            CreatedApiKey key = core.apiKeys.create(new CreateApiKeyCommand(organizationId, namespace.getString("name")));
+            CreatedApiKey key = core.apiKeys.create(new CreateApiKeyCommand(organizationId, namespace.getString("name"),
+                    "cli"));
             System.out.println("Created key '" + key.key().name() + "' for organization " + key.key().organizationId());
             ConsoleOutput.printKey(System.out, key);
         } catch (ValidationException invalid) {

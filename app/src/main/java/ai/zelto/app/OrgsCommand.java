@@ -16,7 +16,7 @@ final class OrgsCommand extends CliCommand {
     void run(ZeltoCore core, Namespace namespace) {
         try {
             CreatedOrganization created = core.organizations.create(
-                    new CreateOrganizationCommand(namespace.getString("name"), null));
+                    new CreateOrganizationCommand(namespace.getString("name"), null, "cli"));
             System.out.println("Created organization " + created.organizationId());
             ConsoleOutput.printKey(System.out, created.firstKey());
         } catch (ValidationException invalid) {

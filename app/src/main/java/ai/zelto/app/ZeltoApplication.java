@@ -1,6 +1,7 @@
 package ai.zelto.app;
 
 import ai.zelto.adapters.http.agent.AgentsResource;
+import ai.zelto.adapters.http.audit.AuditResource;
 import ai.zelto.adapters.http.auth.ApiKeyAuth;
 import ai.zelto.adapters.http.auth.RateLimit;
 import ai.zelto.adapters.http.common.AccessLog;
@@ -53,6 +54,7 @@ public final class ZeltoApplication extends Application<ZeltoConfiguration> {
         bootstrap.setConfigurationFactoryFactory(new ZeltoConfigurationFactoryFactory(environmentVariables));
         bootstrap.addCommand(new KeysCommand(this));
         bootstrap.addCommand(new OrgsCommand(this));
+        bootstrap.addCommand(new AuditCommand(this));
     }
 
     @Override
@@ -71,7 +73,8 @@ public final class ZeltoApplication extends Application<ZeltoConfiguration> {
                 "database");
         ZeltoCore core = new ZeltoCore(config, jdbi, ProviderPlugins.load(getClass().getClassLoader(), config.pluginDirectory()),
                 Clock.systemUTC());
-        core.organizations.bootstrapIfEmpty(new CreateOrganizationCommand("Default", config.getBootstrapApiKey()))
+        core.organizations.bootstrapIfEmpty(new CreateOrganizationCommand("Default", config.getBootstrapApiKey(),
+                        "bootstrap"))
                 .ifPresent(created -> ConsoleOutput.printFirstKey(created, config.getBootstrapApiKey() != null));
         environment.lifecycle().manage(new Managed() {
             @Override
@@ -106,6 +109,7 @@ public final class ZeltoApplication extends Application<ZeltoConfiguration> {
         environment.jersey().register(new IntegrationsResource(core.integrations, core.integrations,
                 core.integrations));
         environment.jersey().register(new CreditsResource(core.reads));
+        environment.jersey().register(new AuditResource(core.audit));
     }
 
     /**

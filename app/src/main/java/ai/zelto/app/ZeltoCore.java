@@ -2,6 +2,7 @@ package ai.zelto.app;
 
 import ai.zelto.adapters.persistence.JdbiPersistence;
 import ai.zelto.application.service.apikey.ApiKeyService;
+import ai.zelto.application.service.audit.AuditService;
 import ai.zelto.application.service.ingest.AcceptDeliveryService;
 import ai.zelto.adapters.audio.SafeHttpRecordingFetcher;
 import ai.zelto.application.port.out.BlobStore;
@@ -43,19 +44,21 @@ final class ZeltoCore {
     final AcceptDeliveryService accept;
     final ReadService reads;
     final IntegrationService integrations;
+    final AuditService audit;
 
     ZeltoCore(ZeltoConfiguration config, Jdbi jdbi, ProviderRegistry providers, Clock clock) {
         this.ports = JdbiPersistence.create(jdbi, clock);
         this.providers = providers;
+        this.audit = new AuditService(ports.audit(), clock);
         AesGcmSecretCipher cipher = AesGcmSecretCipher.fromConfiguration(config.getSecretsKey(),
                 java.nio.file.Path.of(config.getDataDir()));
         cipher.verifyAgainst(ports.systemValues());
         this.integrations = new IntegrationService(providers, ports.integrationSettings(), ports.integrations(), cipher,
-                new SecureRandom(), clock, config.getPublicUrl());
+                audit, ports.unitOfWork(), new SecureRandom(), clock, config.getPublicUrl());
         this.apiKeys = new ApiKeyService(ports.apiKeys(), ports.organizations(), new Sha256SecretHasher(),
-                new SecureRandom(), clock);
+                new SecureRandom(), audit, ports.unitOfWork(), clock);
         this.organizations = new OrganizationService(ports.unitOfWork(), ports.organizations(), ports.credits(),
-                apiKeys, Credits.of(config.getInitialCredits()), clock);
+                apiKeys, audit, Credits.of(config.getInitialCredits()), clock);
         ZeltoConfiguration.WorkerSettings workerSettings = config.getWorker();
         Pricing pricing = new Pricing(config.getCreditsPerStartedMinute());
         this.processing = new ProcessDeliveriesService(ports.unitOfWork(), ports.deliveryQueue(), ports.conversations(),

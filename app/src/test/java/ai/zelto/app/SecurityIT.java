@@ -21,7 +21,7 @@ class SecurityIT {
     static void start() {
         server = TestServer.start(Map.of("ZELTO_RATE_LIMIT_PER_SECOND", "1", "ZELTO_RATE_LIMIT_BURST", "5"));
         try (JdbiHarness harness = new JdbiHarness(server.database)) {
-            otherKey = harness.core().organizations.create(new CreateOrganizationCommand("Other", null)).firstKey()
+            otherKey = harness.core().organizations.create(new CreateOrganizationCommand("Other", null, "test")).firstKey()
                     .secret().value();
         }
     }

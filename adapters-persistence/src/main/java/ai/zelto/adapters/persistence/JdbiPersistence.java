@@ -1,6 +1,7 @@
 package ai.zelto.adapters.persistence;
 
 import ai.zelto.application.port.out.AgentRepository;
+import ai.zelto.application.port.out.AuditLog;
 import ai.zelto.application.port.out.ApiKeyRepository;
 import ai.zelto.application.port.out.ConversationRepository;
 import ai.zelto.application.port.out.CreditLedger;
@@ -28,7 +29,7 @@ public final class JdbiPersistence {
                         DeliveryRepository deliveries, DeliveryQueue deliveryQueue,
                         ConversationRepository conversations, AgentRepository agents, CreditLedger credits,
                         IntegrationStatistics integrations, IntegrationRepository integrationSettings,
-                        SystemValues systemValues, RecordingRepository recordings, JobQueue jobs) {
+                        SystemValues systemValues, RecordingRepository recordings, JobQueue jobs, AuditLog audit) {
     }
 
     public static Ports create(Jdbi jdbi, Clock clock) {
@@ -48,6 +49,7 @@ public final class JdbiPersistence {
                 new JdbiIntegrationRepository(handles),
                 new JdbiSystemValues(handles),
                 new JdbiRecordingRepository(handles),
-                new JdbiJobQueue(handles));
+                new JdbiJobQueue(handles),
+                new JdbiAuditLog(handles));
     }
 }

@@ -14,4 +14,9 @@ public record ApiKeyPrincipal(AuthenticatedKey key) implements Principal {
     public OrganizationId organizationId() {
         return key.organizationId();
     }
+
+    /** The caller as the audit log names it. */
+    public String actor() {
+        return "user:" + key.userId();
+    }
 }

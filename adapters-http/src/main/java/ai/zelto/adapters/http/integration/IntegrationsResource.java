@@ -84,13 +84,14 @@ public final class IntegrationsResource {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        return IntegrationResponse.from(configure.configure(caller.organizationId(), provider, settings));
+        return IntegrationResponse.from(configure.configure(caller.organizationId(), provider, settings,
+                caller.actor()));
     }
 
     /** Creates or rotates the hook URL: the previous one stops working at once. */
     @POST
     @Path("/{provider}/hook")
     public Map<String, String> hook(@Auth ApiKeyPrincipal caller, @PathParam("provider") String provider) {
-        return Map.of("url", hooks.createHook(caller.organizationId(), provider));
+        return Map.of("url", hooks.createHook(caller.organizationId(), provider, caller.actor()));
     }
 }

@@ -8,6 +8,8 @@ import ai.zelto.application.port.in.apikey.CreatedApiKey;
 import ai.zelto.application.port.out.ApiKeyRepository;
 import ai.zelto.application.port.out.OrganizationRepository;
 import ai.zelto.application.port.out.SecretHasher;
+import ai.zelto.application.port.out.UnitOfWork;
+import ai.zelto.application.service.audit.AuditService;
 import ai.zelto.domain.apikey.ApiKey;
 import ai.zelto.domain.apikey.ApiKeyId;
 import ai.zelto.domain.apikey.ApiKeySecret;
@@ -33,15 +35,19 @@ public final class ApiKeyService implements AuthenticateApiKeyUseCase, CreateApi
     private final OrganizationRepository organizations;
     private final SecretHasher hasher;
     private final SecureRandom random;
+    private final AuditService audit;
+    private final UnitOfWork unitOfWork;
     private final Clock clock;
     private final ConcurrentHashMap<ApiKeyId, Instant> lastUseWritten = new ConcurrentHashMap<>();
 
     public ApiKeyService(ApiKeyRepository keys, OrganizationRepository organizations, SecretHasher hasher,
-                         SecureRandom random, Clock clock) {
+                         SecureRandom random, AuditService audit, UnitOfWork unitOfWork, Clock clock) {
         this.keys = keys;
         this.organizations = organizations;
         this.hasher = hasher;
         this.random = random;
+        this.audit = audit;
+        this.unitOfWork = unitOfWork;
         this.clock = clock;
     }
 
@@ -74,16 +80,16 @@ public final class ApiKeyService implements AuthenticateApiKeyUseCase, CreateApi
         if (!organizations.exists(org)) {
             throw ValidationException.of("org", "no organization has the id " + org);
         }
-        return issue(org, command.name());
+        return unitOfWork.inTransaction(() -> issue(org, command.name(), command.actor()));
     }
 
     /** Creates a random key for the org's owner, inside the caller's transaction if there is one. */
-    public CreatedApiKey issue(OrganizationId org, String name) {
-        return issue(org, name, ApiKeySecret.generate(random));
+    public CreatedApiKey issue(OrganizationId org, String name, String actor) {
+        return issue(org, name, ApiKeySecret.generate(random), actor);
     }
 
-    /** Creates a key with a chosen secret (for automation) for the org's owner. */
-    public CreatedApiKey issue(OrganizationId org, String name, ApiKeySecret secret) {
+    /** Creates a key with a chosen secret (for automation) for the org's owner, and audits it. */
+    public CreatedApiKey issue(OrganizationId org, String name, ApiKeySecret secret, String actor) {
         String validName;
         try {
             validName = ApiKey.validName(name);
@@ -93,6 +99,8 @@ public final class ApiKeyService implements AuthenticateApiKeyUseCase, CreateApi
         ApiKey key = new ApiKey(ApiKeyId.newId(), org, organizations.owner(org), validName, secret.displayPrefix(),
                 clock.instant(), null, null);
         keys.insert(key, hasher.hash(secret));
+        audit.record(org, actor, "api_key.created", "api_key:" + key.id(),
+                java.util.Map.of("name", key.name(), "prefix", key.displayPrefix()));
         return new CreatedApiKey(key, secret);
     }
 

@@ -136,7 +136,7 @@ public final class ProcessDeliveriesService implements ProcessDeliveriesUseCase 
         } catch (DomainException refused) {
             fail(delivery, refused.getMessage());
         } catch (RuntimeException unexpected) {
-            if (isConnectionLost(unexpected)) {
+            if (isTransient(unexpected)) {
                 throw unexpected;
             }
             LOG.log(Level.ERROR, "delivery " + delivery.id() + " could not be processed", unexpected);
@@ -191,12 +191,20 @@ public final class ProcessDeliveriesService implements ProcessDeliveriesUseCase 
         queue.finish(delivery.id(), DeliveryStatus.FAILED, reason, null);
     }
 
-    /** A lost connection fails the whole batch so that it is retried, rather than marking deliveries failed. */
-    private static boolean isConnectionLost(Throwable error) {
+    /**
+     * A failure that says nothing about the delivery — a lost connection (08…), a deadlock or serialization
+     * failure (40…: two workers creating the same new agents in another order), an operator shutdown (57P…),
+     * exhausted resources (53…) — fails the whole batch so that it is retried; only other failures mark the
+     * delivery failed.
+     */
+    static boolean isTransient(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                    && sql.getSQLState().startsWith("08")) {
-                return true;
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("08") || state.startsWith("40") || state.startsWith("57P")
+                        || state.startsWith("53")) {
+                    return true;
+                }
             }
         }
         return false;

@@ -10,6 +10,8 @@ import ai.zelto.application.port.out.IntegrationRepository;
 import ai.zelto.application.port.out.IntegrationRepository.StoredSetting;
 import ai.zelto.application.port.out.IntegrationStatistics;
 import ai.zelto.application.port.out.SecretCipher;
+import ai.zelto.application.port.out.UnitOfWork;
+import ai.zelto.application.service.audit.AuditService;
 import ai.zelto.application.service.ingest.ProviderRegistry;
 import ai.zelto.application.service.ingest.ProviderSettings;
 import ai.zelto.application.spi.provider.SettingSpec;
@@ -43,18 +45,22 @@ public final class IntegrationService implements ConfigureIntegrationUseCase, Cr
     private final IntegrationRepository integrations;
     private final IntegrationStatistics statistics;
     private final SecretCipher cipher;
+    private final AuditService audit;
+    private final UnitOfWork unitOfWork;
     private final SecureRandom random;
     private final Clock clock;
     private final String publicBaseUrl;
 
     /** @param publicBaseUrl the server's public URL (e.g. {@code https://zelto.example.com}), or null */
     public IntegrationService(ProviderRegistry providers, IntegrationRepository integrations,
-                              IntegrationStatistics statistics, SecretCipher cipher, SecureRandom random, Clock clock,
-                              String publicBaseUrl) {
+                              IntegrationStatistics statistics, SecretCipher cipher, AuditService audit,
+                              UnitOfWork unitOfWork, SecureRandom random, Clock clock, String publicBaseUrl) {
         this.providers = providers;
         this.integrations = integrations;
         this.statistics = statistics;
         this.cipher = cipher;
+        this.audit = audit;
+        this.unitOfWork = unitOfWork;
         this.random = random;
         this.clock = clock;
         this.publicBaseUrl = publicBaseUrl == null || publicBaseUrl.isBlank() ? null
@@ -75,7 +81,8 @@ public final class IntegrationService implements ConfigureIntegrationUseCase, Cr
     }
 
     @Override
-    public IntegrationStatus configure(OrganizationId organizationId, String provider, Map<String, String> changes) {
+    public IntegrationStatus configure(OrganizationId organizationId, String provider, Map<String, String> changes,
+                                       String actor) {
         ProviderRegistry.Provider installed = installed(provider);
         Map<String, String> errors = new LinkedHashMap<>();
         changes.forEach((name, value) -> {
@@ -89,6 +96,16 @@ public final class IntegrationService implements ConfigureIntegrationUseCase, Cr
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
+        unitOfWork.inTransaction(() -> {
+            save(organizationId, provider, installed, changes, actor);
+            return null;
+        });
+        return listIntegrations(organizationId).stream().filter(status -> status.provider().equals(provider))
+                .findFirst().orElseThrow();
+    }
+
+    private void save(OrganizationId organizationId, String provider, ProviderRegistry.Provider installed,
+                      Map<String, String> changes, String actor) {
         Map<String, StoredSetting> stored = new LinkedHashMap<>(integrations.settings(organizationId, provider));
         changes.forEach((name, value) -> {
             if (value == null) {
@@ -100,17 +117,26 @@ public final class IntegrationService implements ConfigureIntegrationUseCase, Cr
             }
         });
         integrations.saveSettings(organizationId, provider, stored);
-        return listIntegrations(organizationId).stream().filter(status -> status.provider().equals(provider))
-                .findFirst().orElseThrow();
+        Map<String, String> names = new LinkedHashMap<>();
+        names.put("provider", provider);
+        names.put("set", String.join(",", changes.entrySet().stream().filter(e -> e.getValue() != null)
+                .map(Map.Entry::getKey).sorted().toList()));
+        names.put("removed", String.join(",", changes.entrySet().stream().filter(e -> e.getValue() == null)
+                .map(Map.Entry::getKey).sorted().toList()));
+        audit.record(organizationId, actor, "provider_settings.changed", "integration:" + provider, names);
     }
 
     @Override
-    public String createHook(OrganizationId organizationId, String provider) {
+    public String createHook(OrganizationId organizationId, String provider, String actor) {
         installed(provider);
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = HOOK_TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        integrations.saveHook(organizationId, provider, hash(token), cipher.encrypt(token), clock.instant());
+        unitOfWork.inTransaction(() -> {
+            integrations.saveHook(organizationId, provider, hash(token), cipher.encrypt(token), clock.instant());
+            audit.record(organizationId, actor, "provider_hook.rotated", "integration:" + provider, Map.of());
+            return null;
+        });
         return hookUrl(provider, token);
     }
 

@@ -9,6 +9,7 @@ import ai.zelto.application.port.out.CreditLedger;
 import ai.zelto.application.port.out.OrganizationRepository;
 import ai.zelto.application.port.out.UnitOfWork;
 import ai.zelto.application.service.apikey.ApiKeyService;
+import ai.zelto.application.service.audit.AuditService;
 import ai.zelto.domain.apikey.ApiKeySecret;
 import ai.zelto.domain.credit.Credits;
 import ai.zelto.domain.organization.OrganizationId;
@@ -16,6 +17,7 @@ import ai.zelto.domain.organization.UserId;
 import ai.zelto.domain.shared.ValidationException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,15 +31,17 @@ public final class OrganizationService implements CreateOrganizationUseCase, Boo
     private final OrganizationRepository organizations;
     private final CreditLedger credits;
     private final ApiKeyService keys;
+    private final AuditService audit;
     private final Credits initialGrant;
     private final Clock clock;
 
     public OrganizationService(UnitOfWork unitOfWork, OrganizationRepository organizations, CreditLedger credits,
-                               ApiKeyService keys, Credits initialGrant, Clock clock) {
+                               ApiKeyService keys, AuditService audit, Credits initialGrant, Clock clock) {
         this.unitOfWork = unitOfWork;
         this.organizations = organizations;
         this.credits = credits;
         this.keys = keys;
+        this.audit = audit;
         this.initialGrant = initialGrant;
         this.clock = clock;
     }
@@ -71,12 +75,14 @@ public final class OrganizationService implements CreateOrganizationUseCase, Boo
         UserId owner = UserId.newId();
         organizations.insert(org, name, now);
         organizations.insertUser(owner, org, "Owner", "owner", now);
+        audit.record(org, command.actor(), "organization.created", "organization:" + org, Map.of("name", name));
+        audit.record(org, command.actor(), "user.created", "user:" + owner, Map.of("role", "owner"));
         if (initialGrant.amount() > 0) {
             credits.grant(org, initialGrant, "initial grant", now);
         }
         CreatedApiKey key = command.firstKey() == null
-                ? keys.issue(org, "first key")
-                : keys.issue(org, "first key", new ApiKeySecret(command.firstKey()));
+                ? keys.issue(org, "first key", command.actor())
+                : keys.issue(org, "first key", new ApiKeySecret(command.firstKey()), command.actor());
         return new CreatedOrganization(org, owner, key);
     }
 }

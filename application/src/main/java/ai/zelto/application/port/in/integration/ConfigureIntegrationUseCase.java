@@ -8,5 +8,7 @@ import java.util.Map;
  * not given keep their value.
  */
 public interface ConfigureIntegrationUseCase {
-    IntegrationStatus configure(OrganizationId organizationId, String provider, Map<String, String> settings);
+    /** @param actor who changes them, for the audit log ({@code user:<id>}) */
+    IntegrationStatus configure(OrganizationId organizationId, String provider, Map<String, String> settings,
+                                String actor);
 }

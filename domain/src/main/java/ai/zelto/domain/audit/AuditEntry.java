@@ -1,0 +1,30 @@
+package ai.zelto.domain.audit;
+
+import ai.zelto.domain.organization.OrganizationId;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * One security-relevant action: who did what to which thing, when. Details never hold secrets, only names and
+ * ids. The time is kept to the microsecond, as stored.
+ *
+ * @param actor  who acted: {@code user:<id>} through an API key, {@code cli}, or {@code bootstrap}
+ * @param action what happened, e.g. {@code api_key.created}
+ * @param target what it happened to, e.g. {@code api_key:<id>}
+ */
+public record AuditEntry(OrganizationId organizationId, Instant at, String actor, String action, String target,
+                         Map<String, String> details) {
+    public AuditEntry {
+        Objects.requireNonNull(organizationId, "organizationId");
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(target, "target");
+        at = at.truncatedTo(ChronoUnit.MICROS);
+        details = Collections.unmodifiableMap(new TreeMap<>(details == null ? Map.of() : details));
+    }
+}
