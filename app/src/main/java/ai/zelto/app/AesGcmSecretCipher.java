@@ -89,6 +89,17 @@ final class AesGcmSecretCipher implements SecretCipher {
                 + " of Zelto the same ZELTO_SECRETS_KEY (or the same " + KEY_FILE + ")");
     }
 
+    /** A separate key for another purpose (HMAC-SHA256 of the label under the secrets key). */
+    byte[] derive(String label) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac.doFinal(label.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is in every Java runtime", e);
+        }
+    }
+
     @Override
     public String encrypt(String plaintext) {
         try {

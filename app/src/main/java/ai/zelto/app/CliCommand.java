@@ -17,17 +17,29 @@ import org.jdbi.v3.core.Jdbi;
 abstract class CliCommand extends ConfiguredCommand<ZeltoConfiguration> {
     private final Application<ZeltoConfiguration> application;
 
-    CliCommand(Application<ZeltoConfiguration> application, String name, String description) {
+    private final String[] actions;
+
+    CliCommand(Application<ZeltoConfiguration> application, String name, String description, String... actions) {
         super(name, description);
         this.application = application;
+        this.actions = actions;
     }
 
     @Override
     public void configure(Subparser subparser) {
-        subparser.addArgument("action").choices("create").help("what to do");
+        subparser.addArgument("action").choices(actions).help("what to do");
         super.configure(subparser);
-        subparser.addArgument("--name").required(true).help("the name");
+        subparser.addArgument("--name").help("the name (create)");
         configureOptions(subparser);
+    }
+
+    /** The named option, or a usage error saying it is needed for this action. */
+    static String required(Namespace namespace, String option) {
+        String value = namespace.getString(option);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("--" + option + " is required for " + namespace.getString("action"));
+        }
+        return value;
     }
 
     void configureOptions(Subparser subparser) {

@@ -9,14 +9,14 @@ import net.sourceforge.argparse4j.inf.Namespace;
 /** {@code zelto orgs create --name NAME}: creates an organization with its owner and prints its first key. */
 final class OrgsCommand extends CliCommand {
     OrgsCommand(Application<ZeltoConfiguration> application) {
-        super(application, "orgs", "Manage organizations: orgs create --name NAME");
+        super(application, "orgs", "Manage organizations: orgs create --name NAME", "create");
     }
 
     @Override
     void run(ZeltoCore core, Namespace namespace) {
         try {
             CreatedOrganization created = core.organizations.create(
-                    new CreateOrganizationCommand(namespace.getString("name"), null, "cli"));
+                    new CreateOrganizationCommand(required(namespace, "name"), null, "cli"));
             System.out.println("Created organization " + created.organizationId());
             ConsoleOutput.printKey(System.out, created.firstKey());
         } catch (ValidationException invalid) {

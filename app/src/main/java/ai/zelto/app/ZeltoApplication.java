@@ -1,6 +1,7 @@
 package ai.zelto.app;
 
 import ai.zelto.adapters.http.agent.AgentsResource;
+import ai.zelto.adapters.http.apikey.KeysResource;
 import ai.zelto.adapters.http.audit.AuditResource;
 import ai.zelto.adapters.http.auth.ApiKeyAuth;
 import ai.zelto.adapters.http.auth.RateLimit;
@@ -110,6 +111,7 @@ public final class ZeltoApplication extends Application<ZeltoConfiguration> {
                 core.integrations));
         environment.jersey().register(new CreditsResource(core.reads));
         environment.jersey().register(new AuditResource(core.audit));
+        environment.jersey().register(new KeysResource(core.apiKeys, core.apiKeys));
     }
 
     /**

@@ -48,14 +48,14 @@ final class ZeltoCore {
 
     ZeltoCore(ZeltoConfiguration config, Jdbi jdbi, ProviderRegistry providers, Clock clock) {
         this.ports = JdbiPersistence.create(jdbi, clock);
-        this.providers = providers;
-        this.audit = new AuditService(ports.audit(), clock);
         AesGcmSecretCipher cipher = AesGcmSecretCipher.fromConfiguration(config.getSecretsKey(),
                 java.nio.file.Path.of(config.getDataDir()));
         cipher.verifyAgainst(ports.systemValues());
+        this.providers = providers;
+        this.audit = new AuditService(ports.audit(), clock);
         this.integrations = new IntegrationService(providers, ports.integrationSettings(), ports.integrations(), cipher,
                 audit, ports.unitOfWork(), new SecureRandom(), clock, config.getPublicUrl());
-        this.apiKeys = new ApiKeyService(ports.apiKeys(), ports.organizations(), new Sha256SecretHasher(),
+        this.apiKeys = new ApiKeyService(ports.apiKeys(), ports.organizations(), new HmacSecretHasher(cipher.derive("zelto/api-key-hash/v1")),
                 new SecureRandom(), audit, ports.unitOfWork(), clock);
         this.organizations = new OrganizationService(ports.unitOfWork(), ports.organizations(), ports.credits(),
                 apiKeys, audit, Credits.of(config.getInitialCredits()), clock);

@@ -77,6 +77,11 @@ class TenantIsolationIT {
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(TestServer.json(response).get("data")).as(path).isEmpty();
         }
+        JsonNode keysOfB = TestServer.json(server.get("/v1/keys", keyB)).get("data");
+        assertThat(keysOfB).as("only B's first key").hasSize(1);
+        JsonNode auditOfB = TestServer.json(server.get("/v1/audit", keyB)).get("data");
+        assertThat(auditOfB).extracting(e -> e.get("action").asText()).doesNotContain("provider_settings.changed");
+        assertThat(auditOfB.toString()).doesNotContain(conversationA).doesNotContain(agentA);
         JsonNode credits = TestServer.json(server.get("/v1/credits", keyB));
         assertThat(credits.get("charged").asLong()).isZero();
         for (JsonNode integration : TestServer.json(server.get("/v1/integrations", keyB)).get("data")) {

@@ -33,6 +33,21 @@ interface ApiKeyDao {
     @SqlUpdate("UPDATE api_keys SET last_used_at = GREATEST(last_used_at, :at) WHERE id = :id")
     void recordUse(UUID id, Instant at);
 
+    @SqlUpdate("UPDATE api_keys SET secret_hash = :secretHash WHERE id = :id")
+    void rehash(UUID id, String secretHash);
+
+    @SqlQuery("""
+            SELECT id, organization_id, user_id, name, display_prefix, created_at, last_used_at, revoked_at
+            FROM api_keys WHERE organization_id = :organizationId ORDER BY created_at DESC, id
+            """)
+    java.util.List<ApiKey> list(UUID organizationId);
+
+    @SqlUpdate("""
+            UPDATE api_keys SET revoked_at = :at
+            WHERE organization_id = :organizationId AND id = :id AND revoked_at IS NULL
+            """)
+    int revoke(UUID organizationId, UUID id, Instant at);
+
     final class ApiKeyMapper implements RowMapper<ApiKey> {
         @Override
         public ApiKey map(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -28,4 +28,19 @@ final class JdbiApiKeyRepository implements ApiKeyRepository {
     public void recordUse(ApiKeyId id, Instant at) {
         handles.use(ApiKeyDao.class, d -> d.recordUse(id.value(), at));
     }
+
+    @Override
+    public void rehash(ApiKeyId id, String secretHash) {
+        handles.use(ApiKeyDao.class, d -> d.rehash(id.value(), secretHash));
+    }
+
+    @Override
+    public java.util.List<ApiKey> list(ai.zelto.domain.organization.OrganizationId organizationId) {
+        return handles.dao(ApiKeyDao.class, d -> d.list(organizationId.value()));
+    }
+
+    @Override
+    public boolean revoke(ai.zelto.domain.organization.OrganizationId organizationId, ApiKeyId id, Instant at) {
+        return handles.dao(ApiKeyDao.class, d -> d.revoke(organizationId.value(), id.value(), at)) > 0;
+    }
 }

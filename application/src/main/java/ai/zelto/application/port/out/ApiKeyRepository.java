@@ -12,4 +12,13 @@ public interface ApiKeyRepository {
     Optional<ApiKey> findByHash(String secretHash);
 
     void recordUse(ApiKeyId id, Instant at);
+
+    /** Replaces a key's stored hash (moving it to the current hashing). */
+    void rehash(ApiKeyId id, String secretHash);
+
+    /** The organization's keys, newest first. */
+    java.util.List<ApiKey> list(ai.zelto.domain.organization.OrganizationId organizationId);
+
+    /** Revokes the key if it belongs to the organization and is active; returns whether it did. */
+    boolean revoke(ai.zelto.domain.organization.OrganizationId organizationId, ApiKeyId id, Instant at);
 }

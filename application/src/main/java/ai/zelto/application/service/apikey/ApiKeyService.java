@@ -5,6 +5,7 @@ import ai.zelto.application.port.in.apikey.AuthenticatedKey;
 import ai.zelto.application.port.in.apikey.CreateApiKeyCommand;
 import ai.zelto.application.port.in.apikey.CreateApiKeyUseCase;
 import ai.zelto.application.port.in.apikey.CreatedApiKey;
+import ai.zelto.application.port.in.apikey.ManageApiKeysUseCase;
 import ai.zelto.application.port.out.ApiKeyRepository;
 import ai.zelto.application.port.out.OrganizationRepository;
 import ai.zelto.application.port.out.SecretHasher;
@@ -28,7 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * its last-used time is written at most once a minute per key, so authentication does not write on every
  * request.
  */
-public final class ApiKeyService implements AuthenticateApiKeyUseCase, CreateApiKeyUseCase {
+public final class ApiKeyService implements AuthenticateApiKeyUseCase, CreateApiKeyUseCase, ManageApiKeysUseCase {
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
 
     private final ApiKeyRepository keys;
@@ -56,7 +57,18 @@ public final class ApiKeyService implements AuthenticateApiKeyUseCase, CreateApi
         if (!ApiKeySecret.isWellFormed(presentedKey)) {
             return Optional.empty();
         }
-        Optional<ApiKey> found = keys.findByHash(hasher.hash(new ApiKeySecret(presentedKey)));
+        ApiKeySecret secret = new ApiKeySecret(presentedKey);
+        String hash = hasher.hash(secret);
+        Optional<ApiKey> found = keys.findByHash(hash);
+        if (found.isEmpty()) {
+            for (String legacy : hasher.legacyHashes(secret)) {
+                found = keys.findByHash(legacy);
+                if (found.isPresent()) {
+                    keys.rehash(found.get().id(), hash);
+                    break;
+                }
+            }
+        }
         if (found.isEmpty() || found.get().isRevoked()) {
             return Optional.empty();
         }
@@ -81,6 +93,23 @@ public final class ApiKeyService implements AuthenticateApiKeyUseCase, CreateApi
             throw ValidationException.of("org", "no organization has the id " + org);
         }
         return unitOfWork.inTransaction(() -> issue(org, command.name(), command.actor()));
+    }
+
+    @Override
+    public java.util.List<ApiKey> listKeys(OrganizationId organizationId) {
+        return keys.list(organizationId);
+    }
+
+    @Override
+    public boolean revokeKey(OrganizationId organizationId, ApiKeyId id, String actor) {
+        return unitOfWork.inTransaction(() -> {
+            boolean revoked = keys.revoke(organizationId, id, clock.instant());
+            if (revoked) {
+                lastUseWritten.remove(id);
+                audit.record(organizationId, actor, "api_key.revoked", "api_key:" + id, java.util.Map.of());
+            }
+            return revoked;
+        });
     }
 
     /** Creates a random key for the org's owner, inside the caller's transaction if there is one. */
