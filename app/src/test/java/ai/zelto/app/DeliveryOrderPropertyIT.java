@@ -7,12 +7,7 @@ import ai.zelto.application.port.in.ingest.AcceptDeliveryCommand;
 import ai.zelto.application.port.in.ingest.AcceptDeliveryResult;
 import ai.zelto.application.spi.provider.RawDelivery;
 import ai.zelto.domain.agent.AgentId;
-import ai.zelto.domain.agent.AgentReference;
-import ai.zelto.domain.conversation.CallIngest;
 import ai.zelto.domain.conversation.Conversation;
-import ai.zelto.domain.conversation.ConversationId;
-import ai.zelto.domain.conversation.Role;
-import ai.zelto.domain.conversation.TranscriptTurn;
 import ai.zelto.domain.credit.Pricing;
 import ai.zelto.domain.organization.OrganizationId;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -25,7 +20,6 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -123,40 +117,23 @@ class DeliveryOrderPropertyIT {
         }
         pool.shutdown();
 
-        Map<String, Conversation> expected = sequentialApplication(bodies);
-        Map<String, Snapshot> stored = new HashMap<>();
+        SequentialModel model = new SequentialModel();
+        bodies.forEach(body -> model.apply(body.getBytes(StandardCharsets.UTF_8)));
+        Map<String, Conversation> expected = model.conversations();
+        Map<String, SequentialModel.Snapshot> stored = new HashMap<>();
         for (String externalId : expected.keySet()) {
             core.ports.conversations().findByExternalId(org, externalId)
-                    .ifPresent(c -> stored.put(externalId, Snapshot.of(c, agentExternalId(c.agentId()))));
+                    .ifPresent(c -> stored.put(externalId, SequentialModel.Snapshot.of(c, agentExternalId(c.agentId()))));
         }
-        Map<String, Snapshot> wanted = new HashMap<>();
-        expected.forEach((id, c) -> wanted.put(id, Snapshot.of(c, EXPECTED_AGENT.get(c.agentId()))));
+        Map<String, SequentialModel.Snapshot> wanted = new HashMap<>();
+        expected.keySet().forEach(id -> wanted.put(id, model.snapshot(id)));
         String context = "seed " + seed + " (" + workers + " workers, batch " + config.getWorker().getBatchSize()
                 + ", replay with -Dzelto.seed=" + seed + ")";
         assertThat(stored).as(context).isEqualTo(wanted);
         assertCharges(org, expected, context);
     }
 
-    private static final Map<AgentId, String> EXPECTED_AGENT = new HashMap<>();
 
-    private static Map<String, Conversation> sequentialApplication(List<String> bodies) {
-        Map<String, Conversation> state = new LinkedHashMap<>();
-        Instant t = Instant.EPOCH;
-        for (String body : bodies) {
-            CallIngest call = toCall(body);
-            AgentId agentId = new AgentId(java.util.UUID.nameUUIDFromBytes(
-                    ((AgentReference.ByExternalId) call.agent()).externalId().getBytes(StandardCharsets.UTF_8)));
-            EXPECTED_AGENT.put(agentId, ((AgentReference.ByExternalId) call.agent()).externalId());
-            Conversation existing = state.get(call.externalId());
-            if (existing != null) {
-                state.put(call.externalId(), existing.apply("zelto", agentId, call, t, t));
-            } else if (call.hasContent()) {
-                state.put(call.externalId(), Conversation.create(ConversationId.newId(), OrganizationId.newId(), "zelto",
-                        agentId, call, t, t));
-            }
-        }
-        return state;
-    }
 
     private String agentExternalId(AgentId id) {
         try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement();
@@ -185,31 +162,7 @@ class DeliveryOrderPropertyIT {
         }
     }
 
-    /** The content of a conversation that the property compares (ids and bookkeeping times differ by design). */
-    record Snapshot(String externalId, String provider, String agent, String version, Instant startedAt,
-                    BigDecimal durationSeconds, String endedReason, BigDecimal cost, String recordingUrl,
-                    String customerNumber, String customerName, String systemPrompt, Map<String, Object> metadata,
-                    List<TranscriptTurn> turns) {
-        static Snapshot of(Conversation c, String agentExternalId) {
-            return new Snapshot(c.externalId(), c.provider(), agentExternalId, c.version(), c.startedAt(),
-                    c.durationSeconds() == null ? null : c.durationSeconds().stripTrailingZeros(), c.endedReason(),
-                    c.cost() == null ? null : c.cost().stripTrailingZeros(), c.recordingUrl(), c.customerNumber(),
-                    c.customerName(), c.systemPrompt(), c.metadata(), c.turns());
-        }
-    }
 
-    private static CallIngest toCall(String body) {
-        var translation = ai.zelto.adapters.providers.common.CanonicalJson.translate(
-                new RawDelivery(body.getBytes(StandardCharsets.UTF_8), Map.of()));
-        var call = ((ai.zelto.application.spi.provider.Translation.Accepted) translation).call();
-        List<TranscriptTurn> turns = call.turns() == null ? null : call.turns().stream()
-                .map(t -> new TranscriptTurn(Role.valueOf(t.speaker().name()), t.text(), t.startSeconds(),
-                        t.endSeconds())).toList();
-        return new CallIngest(call.externalId(), new AgentReference.ByExternalId(call.agentExternalId(),
-                call.agentName()), call.startedAt(), call.endedAt(), call.durationSeconds(), call.endedReason(),
-                call.cost(), call.recordingUrl(), call.customerNumber(), call.customerName(), call.version(), null, turns,
-                call.systemPrompt(), call.metadata(), false);
-    }
 
     private static String randomBody(Random random, String externalId) {
         ObjectNode root = TestServer.JSON.createObjectNode();
