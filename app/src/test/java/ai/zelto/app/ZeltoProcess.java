@@ -72,6 +72,11 @@ final class ZeltoProcess implements AutoCloseable {
         }
     }
 
+    /** Kills it with SIGKILL: no shutdown hook, no graceful stop — a crash. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
     /** Stops it the way an operator does (SIGTERM), forcibly only if it does not stop within a minute. */
     @Override
     public void close() throws InterruptedException {
