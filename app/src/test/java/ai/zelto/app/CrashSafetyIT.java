@@ -55,7 +55,7 @@ class CrashSafetyIT {
         AtomicInteger next = new AtomicInteger();
         List<Integer> unexpected = java.util.Collections.synchronizedList(new ArrayList<>());
         try (TestDatabase database = TestDatabase.create()) {
-            Map<String, String> env = environment(database);
+            Map<String, String> env = environment(database, work);
             int port = Integer.parseInt(env.get("ZELTO_PORT"));
             int[] killAfterAcks = {300, 1100, UPLOADS};
             for (int round = 0; round < killAfterAcks.length; round++) {
@@ -70,7 +70,7 @@ class CrashSafetyIT {
                         while ((n = next.getAndIncrement()) < UPLOADS) {
                             String body = body(seed, n);
                             try {
-                                HttpResponse<String> response = post(port, body);
+                                HttpResponse<String> response = post(http, port, body);
                                 if (response.statusCode() == 200) {
                                     acked.put(response.headers().firstValue("X-Zelto-Delivery-Id").orElseThrow(), body);
                                 } else {
@@ -106,7 +106,11 @@ class CrashSafetyIT {
         }
     }
 
-    private void verify(TestDatabase database, Map<String, String> acked, long seed) throws Exception {
+    /**
+     * Checks the database against what was acknowledged: every acknowledged delivery stored and processed (or
+     * skipped), each call equal to its stored deliveries applied in receive order, one charge per conversation.
+     */
+    static void verify(TestDatabase database, Map<String, String> acked, long seed) throws Exception {
         Map<String, String> statusOf = new HashMap<>();
         SequentialModel model = new SequentialModel();
         OrganizationId org;
@@ -137,7 +141,26 @@ class CrashSafetyIT {
                 stored.put(expected.getKey(), SequentialModel.Snapshot.of(actual, agent.getString(1)));
                 wanted.put(expected.getKey(), model.snapshot(expected.getKey()));
             }
-            assertThat(stored).as(context).isEqualTo(wanted);
+            Map<String, String> differences = new java.util.TreeMap<>();
+            wanted.forEach((id, expected) -> {
+                if (!expected.equals(stored.get(id))) {
+                    differences.put(id, "expected " + expected + "\n but was " + stored.get(id));
+                }
+            });
+            for (String id : differences.keySet()) {
+                ResultSet history = s.executeQuery("SELECT txid::text, seq, status, processed_at, body::text LIKE '%' AS x,"
+                        + " convert_from(body, 'UTF8')::jsonb -> 'metadata' ->> 'upload' AS upload FROM deliveries"
+                        + " WHERE external_id = '" + id + "' ORDER BY txid, seq");
+                StringBuilder lines = new StringBuilder();
+                while (history.next()) {
+                    lines.append("\n  txid ").append(history.getString(1)).append(" seq ").append(history.getLong(2))
+                            .append(' ').append(history.getString(3)).append(" at ").append(history.getString(4))
+                            .append(" upload ").append(history.getString(6));
+                }
+                differences.put(id, differences.get(id) + "\n deliveries in receive order:" + lines);
+            }
+            assertThat(differences).as(context + ": calls whose state is not their deliveries applied in order")
+                    .isEmpty();
             ResultSet count = s.executeQuery("SELECT count(*) FROM conversations");
             count.next();
             assertThat(count.getLong(1)).isEqualTo(model.conversations().size());
@@ -154,7 +177,7 @@ class CrashSafetyIT {
         }
     }
 
-    private static void awaitDrained(TestDatabase database) throws Exception {
+    static void awaitDrained(TestDatabase database) throws Exception {
         for (int i = 0; i < 600; i++) {
             try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT count(*) FROM deliveries WHERE status = 'pending'")) {
@@ -169,7 +192,7 @@ class CrashSafetyIT {
     }
 
     /** Upload n: a new call, or (two in five) a re-post that changes an earlier call. Deterministic per seed. */
-    private static String body(long seed, int n) {
+    static String body(long seed, int n) {
         Random random = new Random(seed * 31 + n);
         int call = n < 20 || random.nextInt(5) >= 2 ? n : random.nextInt(n);
         ObjectNode root = TestServer.JSON.createObjectNode();
@@ -190,7 +213,7 @@ class CrashSafetyIT {
         return root.toString();
     }
 
-    private HttpResponse<String> post(int port, String body) throws IOException {
+    static HttpResponse<String> post(HttpClient http, int port, String body) throws IOException {
         try {
             return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/calls"))
                     .header("Authorization", "Bearer " + TestServer.KEY).header("Content-Type", "application/json")
@@ -202,7 +225,7 @@ class CrashSafetyIT {
         }
     }
 
-    private Map<String, String> environment(TestDatabase database) throws IOException {
+    static Map<String, String> environment(TestDatabase database, Path work) throws IOException {
         Map<String, String> env = new HashMap<>();
         env.put("ZELTO_PORT", String.valueOf(ZeltoProcess.freePort()));
         env.put("ZELTO_ADMIN_PORT", String.valueOf(ZeltoProcess.freePort()));

@@ -19,13 +19,15 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterRowMapper(AgentDao.AgentMapper.class)
 @RegisterRowMapper(AgentDao.VersionRow.Mapper.class)
 interface AgentDao {
-    String COLUMNS = "id, organization_id, provider, external_id, name, created_at, last_call_at";
+    /** An agent's last call is derived from its conversations: processing never writes agent rows. */
+    String COLUMNS = "id, organization_id, provider, external_id, name, created_at,"
+            + " (SELECT max(c.last_received_at) FROM conversations c WHERE c.agent_id = agents.id) AS last_call_at";
 
     @SqlQuery("SELECT " + COLUMNS + " FROM agents WHERE organization_id = :organizationId AND id = :id")
     Optional<Agent> find(UUID organizationId, UUID id);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM agents WHERE organization_id = :organizationId"
-            + " ORDER BY last_call_at DESC NULLS LAST, created_at DESC, id")
+            + " ORDER BY 7 DESC NULLS LAST, created_at DESC, id")
     List<Agent> list(UUID organizationId);
 
     /** Find-or-create in one statement; a stored agent without a name takes this one. */
@@ -37,9 +39,6 @@ interface AgentDao {
             RETURNING\s""" + COLUMNS)
     Agent findOrCreate(UUID id, UUID organizationId, String provider, String externalId, String name,
                        Instant createdAt);
-
-    @SqlUpdate("UPDATE agents SET last_call_at = GREATEST(last_call_at, :at) WHERE id = :id")
-    void recordCall(UUID id, Instant at);
 
     @SqlQuery("""
             SELECT agent_id, version, count(*) AS calls, avg(duration_seconds) AS avg_duration,

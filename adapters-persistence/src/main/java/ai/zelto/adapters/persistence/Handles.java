@@ -26,6 +26,16 @@ final class Handles {
         return jdbi.withHandle(work::apply);
     }
 
+    /**
+     * Runs a SqlObject DAO method on a handle of its own, committed at once, even inside a transaction: for
+     * idempotent writes that must not hold locks until a long transaction ends.
+     */
+    <D, R> R independently(Class<D> type, Function<D, R> call) {
+        try (Handle handle = jdbi.open()) {
+            return call.apply(handle.attach(type));
+        }
+    }
+
     /** Runs a SqlObject DAO method on the current handle. */
     <D, R> R dao(Class<D> type, Function<D, R> call) {
         return with(handle -> call.apply(handle.attach(type)));

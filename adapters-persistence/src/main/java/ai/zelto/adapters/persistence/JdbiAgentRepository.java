@@ -29,12 +29,10 @@ final class JdbiAgentRepository implements AgentRepository {
     @Override
     public Agent findOrCreate(OrganizationId organizationId, String provider, String externalId, String name,
                               Instant now) {
-        return handles.dao(AgentDao.class, d -> d.findOrCreate(UUID.randomUUID(), organizationId.value(), provider, externalId, name, now));
-    }
-
-    @Override
-    public void recordCall(AgentId id, Instant at) {
-        handles.use(AgentDao.class, d -> d.recordCall(id.value(), at));
+        // Committed on its own: two workers creating the same new agents in another order must not deadlock
+        // (an agent that exists before its first conversation is harmless, and the insert is idempotent).
+        return handles.independently(AgentDao.class, d -> d.findOrCreate(UUID.randomUUID(), organizationId.value(),
+                provider, externalId, name, now));
     }
 
     @Override

@@ -32,7 +32,7 @@ final class JdbiConversationRepository implements ConversationRepository {
             c.created_at, c.updated_at, c.sort_at""";
     private static final String VIEW_COLUMNS = COLUMNS + """
             , a.external_id AS agent_external_id, a.provider AS agent_provider, a.name AS agent_name,
-            a.created_at AS agent_created_at, a.last_call_at AS agent_last_call_at, """
+            a.created_at AS agent_created_at, NULL::timestamptz AS agent_last_call_at, """
             + JdbiRecordingRepository.COLUMNS;
     private static final String VIEW_FROM = " FROM conversations c JOIN agents a ON a.id = c.agent_id"
             + " LEFT JOIN recordings r ON r.conversation_id = c.id";

@@ -18,9 +18,6 @@ public interface AgentRepository {
      */
     Agent findOrCreate(OrganizationId organizationId, String provider, String externalId, String name, Instant now);
 
-    /** Moves the agent's last call time forward to {@code at} (never back). */
-    void recordCall(AgentId id, Instant at);
-
     Optional<AgentView> view(OrganizationId organizationId, AgentId id);
 
     List<AgentView> list(OrganizationId organizationId);

@@ -30,7 +30,10 @@ public interface DeliveryQueue {
     /** Takes the per-call lock for the rest of the transaction, waiting for it if need be. */
     void lockCall(OrganizationId organizationId, String externalId);
 
-    /** Whether a pending delivery of the same call precedes this one in receive order. */
+    /**
+     * Whether a pending delivery of the same call precedes this one in receive order. Deliveries this transaction
+     * already finished do not count.
+     */
     boolean hasEarlierPending(PendingDelivery delivery);
 
     void finish(DeliveryId id, DeliveryStatus status, String reason, ConversationId conversationId);

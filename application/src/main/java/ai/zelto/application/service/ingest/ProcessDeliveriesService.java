@@ -39,8 +39,9 @@ import java.util.Optional;
  * app copies.
  *
  * <p>How order is kept: a batch is claimed in receive order; for each call in it the worker takes that call's
- * lock and goes ahead only when no earlier delivery of the call is still pending (another worker holds it).
- * Deliveries it cannot take now stay pending for the next round. One transaction covers the batch; each
+ * lock, then processes the call's deliveries in order as long as no earlier delivery of the call is still
+ * pending (another worker may hold one that sorts between two of ours). Deliveries it cannot take now stay
+ * pending for the next round. One transaction covers the batch; each
  * delivery runs in a savepoint, so one that fails is marked failed without undoing the others.
  */
 public final class ProcessDeliveriesService implements ProcessDeliveriesUseCase {
@@ -80,8 +81,24 @@ public final class ProcessDeliveriesService implements ProcessDeliveriesUseCase 
         this.batchSize = batchSize;
     }
 
+    /**
+     * Processes one batch. A conflict with another worker (a deadlock or serialization failure) rolls the batch
+     * back and returns 0: it is retried after the idle poll, without the back-off meant for outages.
+     */
     @Override
     public int processBatch() {
+        try {
+            return processBatchInTransaction();
+        } catch (RuntimeException failure) {
+            if (isConflict(failure)) {
+                LOG.log(Level.DEBUG, "batch rolled back after a conflict with another worker; retrying");
+                return 0;
+            }
+            throw failure;
+        }
+    }
+
+    private int processBatchInTransaction() {
         return unitOfWork.inTransaction(() -> {
             List<PendingDelivery> batch = queue.claim(batchSize);
             Map<CallKey, List<PendingDelivery>> byCall = new LinkedHashMap<>();
@@ -93,11 +110,15 @@ public final class ProcessDeliveriesService implements ProcessDeliveriesUseCase 
             for (Map.Entry<CallKey, List<PendingDelivery>> call : byCall.entrySet()) {
                 CallKey key = call.getKey();
                 List<PendingDelivery> inOrder = call.getValue();
-                if (!queue.tryLockCall(key.organizationId(), key.externalId())
-                        || queue.hasEarlierPending(inOrder.get(0))) {
+                if (!queue.tryLockCall(key.organizationId(), key.externalId())) {
                     continue;
                 }
                 for (PendingDelivery delivery : inOrder) {
+                    // Checked before each delivery, not just the first: another worker may hold a delivery of this
+                    // call that sorts between two of ours (SKIP LOCKED left a gap); stop there, the rest waits.
+                    if (queue.hasEarlierPending(delivery)) {
+                        break;
+                    }
                     processOne(delivery);
                     finished++;
                 }
@@ -174,7 +195,6 @@ public final class ProcessDeliveriesService implements ProcessDeliveriesUseCase 
                     audio.bytes(), audio.durationSeconds(), audio.blobKey(), audio.sha256()), now);
             jobs.enqueue(JobQueue.Kind.TRANSCRIBE, merged.id(), delivery.id().toString(), now);
         }
-        agents.recordCall(agentId, delivery.receivedAt());
         credits.charge(org, merged.id(), pricing.chargeFor(merged), now);
         queue.finish(delivery.id(), DeliveryStatus.PROCESSED, null, merged.id());
     }
@@ -205,6 +225,17 @@ public final class ProcessDeliveriesService implements ProcessDeliveriesUseCase 
                         || state.startsWith("53")) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /** Deadlock (40P01) or serialization failure (40001): another worker got in the way, nothing is wrong. */
+    static boolean isConflict(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("40")) {
+                return true;
             }
         }
         return false;
