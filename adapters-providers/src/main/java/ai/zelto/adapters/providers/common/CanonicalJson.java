@@ -176,13 +176,21 @@ public final class CanonicalJson {
         return null;
     }
 
-    /** Reads fields and collects every error, in document order. */
+    /** At most this many field errors are reported; a hostile body must not make a huge answer. */
+    static final int MAX_ERRORS = 100;
+
+    /** Reads fields and collects the errors, in document order (the first {@value #MAX_ERRORS}, then a count). */
     static final class Fields {
         private final Map<String, String> errors = new LinkedHashMap<>();
         private final java.util.Set<String> present = new java.util.HashSet<>();
+        private int more;
 
         void error(String path, String message) {
-            errors.putIfAbsent(path, message);
+            if (errors.size() < MAX_ERRORS) {
+                errors.putIfAbsent(path, message);
+            } else if (!errors.containsKey(path)) {
+                more++;
+            }
         }
 
         boolean hasErrors() {
@@ -194,7 +202,12 @@ public final class CanonicalJson {
         }
 
         Translation rejection() {
-            return Translation.Rejected.invalid(errors);
+            if (more == 0) {
+                return Translation.Rejected.invalid(errors);
+            }
+            Map<String, String> capped = new LinkedHashMap<>(errors);
+            capped.put("…", more + " more fields are invalid");
+            return Translation.Rejected.invalid(capped);
         }
 
         private JsonNode value(JsonNode parent, String path, String name) {

@@ -1,0 +1,102 @@
+package ai.zelto.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Hostile bodies get a clear 4xx in the contract's shape, quickly, while other clients are served. (Part of
+ * issue 5's list; slow clients, header control characters and the heap bound are not covered yet.)
+ */
+class HostileInputIT {
+    private static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static HttpResponse<String> uploadBytes(byte[] body) {
+        return server.send(HttpRequest.newBuilder(server.uri("/webhooks/calls"))
+                .header("Authorization", "Bearer " + TestServer.KEY).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
+    private static void assertInvalidJson(HttpResponse<String> response) {
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).isEqualTo("{\"error\":\"Invalid JSON\"}");
+    }
+
+    @Test
+    void jsonNested100000Deep_isInvalidJson() {
+        String deep = "{\"a\":".repeat(100_000) + "1" + "}".repeat(100_000);
+        assertInvalidJson(server.upload(deep));
+        assertInvalidJson(server.upload("[".repeat(100_000) + "]".repeat(100_000)));
+    }
+
+    @Test
+    void anArrayOfAMillionElements_getsACappedAnswer_whileOthersAreServed() throws Exception {
+        StringBuilder body = new StringBuilder("{\"call\": {\"externalId\": \"million\"}, \"agent\": {\"externalId\": \"a\"},"
+                + " \"transcript\": {\"turns\": [");
+        for (int i = 0; i < 1_000_000; i++) {
+            body.append(i == 0 ? "1" : ",1");
+        }
+        body.append("]}}");
+        CompletableFuture<HttpResponse<String>> hostile = CompletableFuture.supplyAsync(() -> server.upload(body.toString()));
+        HttpResponse<String> meanwhile = server.upload(CanonicalBodies.withTranscript("hostile-neighbour", "a"));
+
+        assertThat(meanwhile.statusCode()).isEqualTo(200);
+        HttpResponse<String> response = hostile.get();
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode details = TestServer.json(response).get("details");
+        assertThat(details.size()).isEqualTo(101);
+        assertThat(details.get("…").asText()).isEqualTo("999900 more fields are invalid");
+        assertThat(response.body().length()).isLessThan(10_000);
+    }
+
+    @Test
+    void oddNumbers_hugeFields_andManyKeys_areAnsweredClearly() {
+        assertThat(TestServer.json(server.upload("{\"call\": {\"externalId\": \"n\", \"durationSeconds\": 1e999},"
+                + " \"agent\": {\"externalId\": \"a\"}}")).get("details").fieldNames()).toIterable()
+                .containsExactly("call.durationSeconds");
+        assertThat(server.upload("{\"call\": {\"externalId\": \"minus-zero\", \"durationSeconds\": -0, \"cost\": -0.0},"
+                + " \"agent\": {\"externalId\": \"a\"}, \"transcript\": {\"turns\": [{\"role\": \"user\", \"text\": \"hi\"}]}}")
+                .statusCode()).isEqualTo(200);
+        assertThat(TestServer.json(server.upload("{\"call\": {\"externalId\": \"" + "x".repeat(100_000) + "\"},"
+                + " \"agent\": {\"externalId\": \"a\"}}")).get("details").toString())
+                .isEqualTo("{\"call.externalId\":\"must be 1 to 255 characters\"}");
+        assertThat(TestServer.json(server.upload("{\"call\": {\"externalId\": \"v\"}, \"agent\": {\"externalId\": \"a\"},"
+                + " \"version\": \"" + "v".repeat(256) + "\"}")).get("details").toString())
+                .isEqualTo("{\"version\":\"must be 1 to 255 characters\"}");
+        StringBuilder manyKeys = new StringBuilder("{\"call\": {\"externalId\": \"many-keys\"}, \"agent\": {\"externalId\": \"a\"},"
+                + " \"transcript\": {\"turns\": [{\"role\": \"user\", \"text\": \"hi\"}]}, \"metadata\": {");
+        for (int i = 0; i < 10_000; i++) {
+            manyKeys.append(i == 0 ? "" : ",").append("\"k").append(i).append("\": ").append(i);
+        }
+        manyKeys.append("}}");
+        assertThat(server.upload(manyKeys.toString()).statusCode()).isEqualTo(200);
+        JsonNode delivery = server.uploadAndProcess(manyKeys.toString());
+        assertThat(server.getJson("/v1/conversations/" + delivery.get("conversationId").asText()).get("metadata").size())
+                .isEqualTo(10_000);
+    }
+
+    @Test
+    void invalidUtf8_isInvalidJson() {
+        byte[] body = "{\"call\": {\"externalId\": \"bad-\u00ff\"}, \"agent\": {\"externalId\": \"a\"}}"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertInvalidJson(uploadBytes(body));
+        assertInvalidJson(uploadBytes(new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'}));
+    }
+}
