@@ -24,6 +24,7 @@ final class EnvironmentOverrides {
         VARIABLES.put("ZELTO_DATABASE_MAX_CONNECTIONS", "database.maxConnections");
         VARIABLES.put("ZELTO_BOOTSTRAP_API_KEY", "bootstrapApiKey");
         VARIABLES.put("ZELTO_MAX_BODY_BYTES", "maxBodyBytes");
+        VARIABLES.put("ZELTO_BODY_READ_TIMEOUT_SECONDS", "bodyReadTimeoutSeconds");
         VARIABLES.put("ZELTO_RATE_LIMIT_PER_SECOND", "rateLimitPerSecond");
         VARIABLES.put("ZELTO_RATE_LIMIT_BURST", "rateLimitBurst");
         VARIABLES.put("ZELTO_CREDITS_PER_MINUTE", "creditsPerStartedMinute");

@@ -93,13 +93,15 @@ public final class ZeltoApplication extends Application<ZeltoConfiguration> {
         environment.healthChecks().register("deliveryBacklog", new DeliveryBacklogHealthCheck(core.ports.deliveries(),
                 config.getWorker().getMaxBacklogAgeSeconds(), Clock.systemUTC()));
         environment.jersey().register(new ErrorMapper());
+        environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(new JsonErrorHandler()));
         environment.jersey().register(new AccessLog());
         environment.jersey().register(new SecurityHeaders());
         environment.jersey().register(new RateLimit(config.getRateLimitPerSecond(), config.getRateLimitBurst()));
         for (Object component : ApiKeyAuth.components(core.apiKeys)) {
             environment.jersey().register(component);
         }
-        environment.jersey().register(new WebhookResource(core.accept, core.integrations, config.getMaxBodyBytes()));
+        environment.jersey().register(new WebhookResource(core.accept, core.integrations, config.getMaxBodyBytes(),
+                java.time.Duration.ofSeconds(config.getBodyReadTimeoutSeconds())));
         environment.jersey().register(new ConversationsResource(core.reads, core.reads));
         environment.jersey().register(new RecordingResource(core.playback));
         AudioUploadResource.requiredFeatures().forEach(environment.jersey()::register);

@@ -25,6 +25,20 @@ public class ZeltoConfiguration extends Configuration {
     @Min(1024)
     private long maxBodyBytes = 10L * 1024 * 1024;
 
+    /** The longest a client may take to send a webhook body (408 after it). */
+    @Min(1)
+    private long bodyReadTimeoutSeconds = 60;
+
+    @JsonProperty
+    public long getBodyReadTimeoutSeconds() {
+        return bodyReadTimeoutSeconds;
+    }
+
+    @JsonProperty
+    public void setBodyReadTimeoutSeconds(long bodyReadTimeoutSeconds) {
+        this.bodyReadTimeoutSeconds = bodyReadTimeoutSeconds;
+    }
+
     /** Requests per second each API key may make on average, per app copy. */
     @Min(1)
     private double rateLimitPerSecond = 200;

@@ -20,7 +20,7 @@ class HostileInputIT {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start();
+        server = TestServer.start(Map.of("ZELTO_BODY_READ_TIMEOUT_SECONDS", "3"));
     }
 
     @AfterAll
@@ -98,5 +98,49 @@ class HostileInputIT {
                 .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
         assertInvalidJson(uploadBytes(body));
         assertInvalidJson(uploadBytes(new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'}));
+    }
+
+    @Test
+    void aClientSendingOneByteASecond_getsATimeout_whileOthersAreServed() throws Exception {
+        try (java.net.Socket slow = new java.net.Socket("127.0.0.1", server.uri("/").getPort())) {
+            String body = CanonicalBodies.withTranscript("slow", "a");
+            java.io.OutputStream out = slow.getOutputStream();
+            out.write(("POST /webhooks/calls HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + TestServer.KEY
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.flush();
+            slow.setSoTimeout(200);
+            long started = System.nanoTime();
+            String answer = "";
+            for (int i = 0; i < 20 && answer.isEmpty(); i++) {
+                out.write(body.charAt(i));
+                out.flush();
+                assertThat(server.get("/v1/credits", TestServer.KEY).statusCode()).as("others are served").isEqualTo(200);
+                try {
+                    byte[] buffer = new byte[4096];
+                    int n = slow.getInputStream().read(buffer);
+                    answer = n > 0 ? new String(buffer, 0, n, java.nio.charset.StandardCharsets.US_ASCII) : answer;
+                } catch (java.net.SocketTimeoutException noAnswerYet) {
+                    Thread.sleep(800);
+                }
+            }
+            assertThat(answer).startsWith("HTTP/1.1 408").endsWith("{\"error\":\"Request timeout\"}");
+            assertThat((System.nanoTime() - started) / 1_000_000_000).isBetween(2L, 10L);
+        }
+    }
+
+    @Test
+    void malformedRequestsBelowTheApi_areAnsweredInJsonToo() throws Exception {
+        for (String request : new String[] {"GET /v1/credits HTTP/1.1\r\nHost: x\r\nX-Bad: a\u0001b\r\n\r\n",
+                "GET /v1/cr%ZZedits HTTP/1.1\r\nHost: x\r\n\r\n",
+                "GET /v1/credits HTTP/1.1\r\nHost: x\r\nX-Long: " + "a".repeat(20_000) + "\r\n\r\n"}) {
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.uri("/").getPort())) {
+                socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                socket.setSoTimeout(5000);
+                String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+                assertThat(answer).matches("(?s)HTTP/1.1 4\\d\\d .*").contains("Content-Type: application/json")
+                        .contains("X-Content-Type-Options: nosniff").doesNotContain("<html").endsWith("\"}");
+            }
+        }
     }
 }

@@ -45,11 +45,18 @@ public final class WebhookResource {
     private final AcceptDeliveryUseCase accept;
     private final ResolveHookUseCase hooks;
     private final long maxBodyBytes;
+    private final java.time.Duration bodyReadTimeout;
 
-    public WebhookResource(AcceptDeliveryUseCase accept, ResolveHookUseCase hooks, long maxBodyBytes) {
+    /**
+     * @param bodyReadTimeout the longest a client may take to send a body: a client trickling bytes (one a
+     *                        second) would otherwise hold a request thread indefinitely
+     */
+    public WebhookResource(AcceptDeliveryUseCase accept, ResolveHookUseCase hooks, long maxBodyBytes,
+                           java.time.Duration bodyReadTimeout) {
         this.accept = accept;
         this.hooks = hooks;
         this.maxBodyBytes = maxBodyBytes;
+        this.bodyReadTimeout = bodyReadTimeout;
     }
 
     @POST
@@ -85,7 +92,12 @@ public final class WebhookResource {
         if (type != null && !isJson(type)) {
             return ApiErrors.of(415, "Unsupported media type", Map.of("Content-Type", "must be application/json"));
         }
-        byte[] bytes = readAtMost(body, maxBodyBytes);
+        byte[] bytes;
+        try {
+            bytes = readAtMost(body, maxBodyBytes, System.nanoTime() + bodyReadTimeout.toNanos());
+        } catch (SlowBodyException | IOException brokenOrSlow) {
+            return ApiErrors.of(Response.Status.REQUEST_TIMEOUT, "Request timeout");
+        }
         if (bytes == null) {
             return ApiErrors.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "Payload too large");
         }
@@ -113,8 +125,12 @@ public final class WebhookResource {
         return type.getType().equalsIgnoreCase("application") && (subtype.equals("json") || subtype.endsWith("+json"));
     }
 
-    /** The body, or {@code null} as soon as it exceeds the limit (the rest is never buffered). */
-    private static byte[] readAtMost(InputStream body, long limit) throws IOException {
+    /**
+     * The body, or {@code null} as soon as it exceeds the limit (the rest is never buffered).
+     *
+     * @throws SlowBodyException when the client has not finished sending by the deadline
+     */
+    private static byte[] readAtMost(InputStream body, long limit, long deadlineNanos) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[16 * 1024];
         long total = 0;
@@ -125,8 +141,20 @@ public final class WebhookResource {
                 return null;
             }
             out.write(buffer, 0, read);
+            if (System.nanoTime() > deadlineNanos) {
+                throw new SlowBodyException();
+            }
         }
         return out.toByteArray();
+    }
+
+    /** The client takes longer than allowed to send its body. */
+    private static final class SlowBodyException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SlowBodyException() {
+            super(null, null, false, false);
+        }
     }
 
     private static Map<String, List<String>> storableHeaders(HttpHeaders headers) {
