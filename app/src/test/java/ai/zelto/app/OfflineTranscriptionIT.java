@@ -41,7 +41,7 @@ class OfflineTranscriptionIT {
         }
         Assumptions.assumeTrue(missing.isEmpty(), "not installed: " + missing);
         Path wav = work.resolve("sentence.wav");
-        Process espeak = new ProcessBuilder("espeak-ng", "-s", "140", "-w", wav.toString(), SENTENCE)
+        Process espeak = new ProcessBuilder("espeak-ng", "-s", "130", "-w", wav.toString(), SENTENCE)
                 .redirectErrorStream(true).start();
         assertThat(espeak.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(espeak.exitValue()).isZero();

@@ -65,7 +65,8 @@ public final class PocketSphinxTranscriber implements Transcriber {
         try {
             wav = Files.createTempFile("zelto-sphinx-", ".wav");
             List<String> convert = sox != null && format != AudioFormat.M4A && format != AudioFormat.WEBM
-                    ? List.of(sox.toString(), "-q", audio.toString(), "-r", "16000", "-c", "1", "-b", "16", "-e",
+                    // -D: no dither, which adds random noise and makes recognition differ from run to run
+                    ? List.of(sox.toString(), "-q", "-D", audio.toString(), "-r", "16000", "-c", "1", "-b", "16", "-e",
                     "signed-integer", "-t", "wav", wav.toString())
                     : ffmpegCommand(audio, wav);
             run(convert, "converting the audio");
