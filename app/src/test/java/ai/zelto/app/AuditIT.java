@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -77,14 +76,7 @@ class AuditIT {
 
     /** Runs {@code zelto audit verify} against the server's database; returns "exitCode:output". */
     private String verify(TestServer server) throws Exception {
-        Map<String, String> env = new HashMap<>();
-        env.put("ZELTO_DATABASE_URL", server.database.jdbcUrl());
-        env.put("ZELTO_DATABASE_USER", server.database.user());
-        if (server.database.password() != null) {
-            env.put("ZELTO_DATABASE_PASSWORD", server.database.password());
-        }
-        env.put("ZELTO_SECRETS_KEY", TestServer.SECRETS_KEY);
-        env.put("ZELTO_DATA_DIR", work.resolve("data").toString());
+        Map<String, String> env = ZeltoProcess.environmentFor(server.database, work.resolve("audit"));
         try (ZeltoProcess cli = ZeltoProcess.start(work, "audit-" + System.nanoTime() + ".log", env, "audit", "verify")) {
             int exit = cli.awaitExit();
             return exit + ":" + cli.output();

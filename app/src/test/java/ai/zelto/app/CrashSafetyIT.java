@@ -226,20 +226,6 @@ class CrashSafetyIT {
     }
 
     static Map<String, String> environment(TestDatabase database, Path work) throws IOException {
-        Map<String, String> env = new HashMap<>();
-        env.put("ZELTO_PORT", String.valueOf(ZeltoProcess.freePort()));
-        env.put("ZELTO_ADMIN_PORT", String.valueOf(ZeltoProcess.freePort()));
-        env.put("ZELTO_DATA_DIR", work.resolve("data").toString());
-        env.put("ZELTO_DATABASE_URL", database.jdbcUrl());
-        env.put("ZELTO_DATABASE_USER", database.user());
-        if (database.password() != null) {
-            env.put("ZELTO_DATABASE_PASSWORD", database.password());
-        }
-        env.put("ZELTO_BOOTSTRAP_API_KEY", TestServer.KEY);
-        env.put("ZELTO_SECRETS_KEY", TestServer.SECRETS_KEY);
-        env.put("ZELTO_RATE_LIMIT_PER_SECOND", "100000");
-        env.put("ZELTO_RATE_LIMIT_BURST", "100000");
-        env.put("ZELTO_TRANSCRIBER", "none");
-        return env;
+        return ZeltoProcess.environmentFor(database, work.resolve("data"));
     }
 }

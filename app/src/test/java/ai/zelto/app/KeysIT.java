@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,14 +96,7 @@ class KeysIT {
     }
 
     private String cli(TestServer server, String... args) throws Exception {
-        Map<String, String> env = new HashMap<>();
-        env.put("ZELTO_DATABASE_URL", server.database.jdbcUrl());
-        env.put("ZELTO_DATABASE_USER", server.database.user());
-        if (server.database.password() != null) {
-            env.put("ZELTO_DATABASE_PASSWORD", server.database.password());
-        }
-        env.put("ZELTO_SECRETS_KEY", TestServer.SECRETS_KEY);
-        env.put("ZELTO_DATA_DIR", work.resolve("cli").toString());
+        Map<String, String> env = ZeltoProcess.environmentFor(server.database, work.resolve("cli"));
         try (ZeltoProcess cli = ZeltoProcess.start(work, "cli-" + System.nanoTime() + ".log", env, args)) {
             return cli.awaitExit() + ":" + cli.output();
         }

@@ -116,18 +116,9 @@ class PluginJarIT {
     }
 
     private Map<String, String> environment(int port, Path plugins) throws IOException {
-        Map<String, String> env = new HashMap<>();
+        Map<String, String> env = ZeltoProcess.environmentFor(database, work.resolve("data"));
         env.put("ZELTO_PORT", String.valueOf(port));
-        env.put("ZELTO_ADMIN_PORT", String.valueOf(freePort()));
-        env.put("ZELTO_DATA_DIR", work.resolve("data").toString());
         env.put("ZELTO_PLUGIN_DIR", plugins.toString());
-        env.put("ZELTO_DATABASE_URL", database.jdbcUrl());
-        env.put("ZELTO_DATABASE_USER", database.user());
-        if (database.password() != null) {
-            env.put("ZELTO_DATABASE_PASSWORD", database.password());
-        }
-        env.put("ZELTO_BOOTSTRAP_API_KEY", TestServer.KEY);
-        env.put("ZELTO_SECRETS_KEY", TestServer.SECRETS_KEY);
         return env;
     }
 

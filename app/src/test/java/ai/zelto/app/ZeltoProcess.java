@@ -101,6 +101,29 @@ final class ZeltoProcess implements AutoCloseable {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * The environment of a jar run against a test database: its own ports and data directory, the test's
+     * bootstrap key and secrets key, rate limits out of the way, no transcriber.
+     */
+    static Map<String, String> environmentFor(ai.zelto.adapters.persistence.TestDatabase database, Path dataDir)
+            throws IOException {
+        Map<String, String> env = new java.util.HashMap<>();
+        env.put("ZELTO_PORT", String.valueOf(freePort()));
+        env.put("ZELTO_ADMIN_PORT", String.valueOf(freePort()));
+        env.put("ZELTO_DATA_DIR", dataDir.toString());
+        env.put("ZELTO_DATABASE_URL", database.jdbcUrl());
+        env.put("ZELTO_DATABASE_USER", database.user());
+        if (database.password() != null) {
+            env.put("ZELTO_DATABASE_PASSWORD", database.password());
+        }
+        env.put("ZELTO_BOOTSTRAP_API_KEY", TestServer.KEY);
+        env.put("ZELTO_SECRETS_KEY", TestServer.SECRETS_KEY);
+        env.put("ZELTO_RATE_LIMIT_PER_SECOND", "100000");
+        env.put("ZELTO_RATE_LIMIT_BURST", "100000");
+        env.put("ZELTO_TRANSCRIBER", "none");
+        return env;
+    }
+
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
