@@ -1,5 +1,6 @@
 package ai.zelto.app;
 
+import ai.zelto.adapters.http.common.SecurityHeaders;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpFields;
@@ -33,9 +34,7 @@ final class JsonErrorHandler extends ErrorHandler {
     private static void decorate(HttpFields.Mutable headers) {
         headers.put(HttpHeader.CONTENT_TYPE, "application/json");
         headers.put(HttpHeader.CACHE_CONTROL, "no-store");
-        headers.put("X-Content-Type-Options", "nosniff");
-        headers.put("X-Frame-Options", "DENY");
-        headers.put("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+        SecurityHeaders.HEADERS.forEach(headers::put);
     }
 
     static byte[] body(int status) {

@@ -92,6 +92,8 @@ public final class ZeltoApplication extends Application<ZeltoConfiguration> {
         });
         environment.healthChecks().register("deliveryBacklog", new DeliveryBacklogHealthCheck(core.ports.deliveries(),
                 config.getWorker().getMaxBacklogAgeSeconds(), Clock.systemUTC()));
+        environment.admin().addFilter("securityHeaders", new AdminSecurityHeaders())
+                .addMappingForUrlPatterns(java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST), true, "/*");
         environment.jersey().register(new ErrorMapper());
         environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(new JsonErrorHandler()));
         environment.jersey().register(new AccessLog());

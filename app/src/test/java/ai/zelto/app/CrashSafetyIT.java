@@ -215,10 +215,10 @@ class CrashSafetyIT {
 
     static HttpResponse<String> post(HttpClient http, int port, String body) throws IOException {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/calls"))
+            return ResponseHygiene.check(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/calls"))
                     .header("Authorization", "Bearer " + TestServer.KEY).header("Content-Type", "application/json")
                     .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body,
-                            StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
+                            StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException(e);

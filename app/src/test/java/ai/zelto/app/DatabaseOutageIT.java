@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 class DatabaseOutageIT {
     private static HttpResponse<String> freshUpload(TestServer server, String body) {
         try {
-            return java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.uri("/webhooks/calls"))
+            return ResponseHygiene.check(java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.uri("/webhooks/calls"))
                     .header("Authorization", "Bearer " + TestServer.KEY).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()));
         } catch (Exception e) {
             throw new AssertionError("no answer at all during the outage", e);
         }

@@ -103,10 +103,10 @@ class PluginJarIT {
                     .header("Authorization", "Bearer " + TestServer.KEY).POST(java.net.http.HttpRequest.BodyPublishers.noBody())
                     .build(), HttpResponse.BodyHandlers.ofString()).body()).get("url").asText();
             String token = hook.substring(hook.lastIndexOf('/') + 1);
-            HttpResponse<String> posted = http.send(java.net.http.HttpRequest.newBuilder(
+            HttpResponse<String> posted = ResponseHygiene.check(http.send(java.net.http.HttpRequest.newBuilder(
                     java.net.URI.create("http://localhost:" + port + hook)).header("Content-Type", "application/json")
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"message\": {\"type\": \"status-update\"}}"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+                    .build(), HttpResponse.BodyHandlers.ofString()));
             assertThat(posted.statusCode()).isEqualTo(200);
             Thread.sleep(500);
 

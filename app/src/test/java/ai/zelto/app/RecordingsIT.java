@@ -55,7 +55,8 @@ class RecordingsIT {
             request.header(headers[i], headers[i + 1]);
         }
         try {
-            return java.net.http.HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return ResponseHygiene.check(java.net.http.HttpClient.newHttpClient().send(request.build(),
+                    HttpResponse.BodyHandlers.ofByteArray()));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -117,7 +117,7 @@ final class TestServer implements AutoCloseable {
 
     HttpResponse<String> send(HttpRequest request) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            return ResponseHygiene.check(http.send(request, HttpResponse.BodyHandlers.ofString()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -128,7 +128,7 @@ final class TestServer implements AutoCloseable {
 
     HttpResponse<byte[]> sendBytes(HttpRequest request) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return ResponseHygiene.check(http.send(request, HttpResponse.BodyHandlers.ofByteArray()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -3,7 +3,11 @@ package ai.zelto.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.zelto.adapters.persistence.TestDatabase;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two copies of the jar on one database, uploads spread over both (calls re-posted through either): every
- * delivery is processed exactly once and no update to a shared call is lost.
+ * delivery is processed exactly once and no update to a shared call is lost; a key revoked through one copy is
+ * refused by both within a second (there is no key cache to go stale).
  */
 class TwoCopiesIT {
     private static final int UPLOADS = 1200;
@@ -76,8 +81,40 @@ class TwoCopiesIT {
                 assertThat(acked).hasSize(UPLOADS);
                 assertThat(one.output()).contains("ai.zelto.access");
                 assertThat(two.output()).contains("ai.zelto.access");
+                revokingOnOneCopy_takesEffectOnBoth(http, ports);
             }
             CrashSafetyIT.verify(database, acked, seed);
         }
+    }
+
+    /** A key created on one copy works on both; revoked through the other, both refuse it within one second. */
+    private static void revokingOnOneCopy_takesEffectOnBoth(HttpClient http, int[] ports) throws Exception {
+        HttpResponse<String> created = ResponseHygiene.check(http.send(HttpRequest.newBuilder(uri(ports[0], "/v1/keys"))
+                .header("Authorization", "Bearer " + TestServer.KEY).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"short-lived\"}")).build(),
+                HttpResponse.BodyHandlers.ofString()));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+        JsonNode key = new ObjectMapper().readTree(created.body());
+        String secret = key.get("key").asText();
+        for (int port : ports) {
+            assertThat(ZeltoProcess.get(port, secret, "/v1/credits").statusCode()).as("port %d", port).isEqualTo(200);
+        }
+        HttpResponse<String> revoked = ResponseHygiene.check(http.send(HttpRequest.newBuilder(uri(ports[1], "/v1/keys/"
+                + key.get("id").asText())).header("Authorization", "Bearer " + TestServer.KEY).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString()));
+        assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(204);
+        long revokedAt = System.nanoTime();
+        for (int port : ports) {
+            int status;
+            do {
+                status = ZeltoProcess.get(port, secret, "/v1/credits").statusCode();
+            } while (status != 401 && System.nanoTime() - revokedAt < 1_000_000_000L);
+            assertThat(status).as("copy on port %d, one second after the revocation", port).isEqualTo(401);
+        }
+        System.out.printf("revocation on one copy refused on both after %d ms%n", (System.nanoTime() - revokedAt) / 1_000_000);
+    }
+
+    private static URI uri(int port, String path) {
+        return URI.create("http://localhost:" + port + path);
     }
 }

@@ -87,8 +87,8 @@ final class ZeltoProcess implements AutoCloseable {
     }
 
     static HttpResponse<String> get(int port, String key, String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer " + key).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return ResponseHygiene.check(HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + key).GET().build(), HttpResponse.BodyHandlers.ofString()));
     }
 
     static HttpResponse<String> post(int port, String key, String body, String... headers) throws Exception {
@@ -98,7 +98,7 @@ final class ZeltoProcess implements AutoCloseable {
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return ResponseHygiene.check(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()));
     }
 
     /**
