@@ -25,12 +25,14 @@ final class EnvironmentOverrides {
         VARIABLES.put("ZELTO_BOOTSTRAP_API_KEY", "bootstrapApiKey");
         VARIABLES.put("ZELTO_MAX_BODY_BYTES", "maxBodyBytes");
         VARIABLES.put("ZELTO_BODY_READ_TIMEOUT_SECONDS", "bodyReadTimeoutSeconds");
+        VARIABLES.put("ZELTO_INGEST_MEMORY_BYTES", "ingestMemoryBytes");
         VARIABLES.put("ZELTO_RATE_LIMIT_PER_SECOND", "rateLimitPerSecond");
         VARIABLES.put("ZELTO_RATE_LIMIT_BURST", "rateLimitBurst");
         VARIABLES.put("ZELTO_CREDITS_PER_MINUTE", "creditsPerStartedMinute");
         VARIABLES.put("ZELTO_INITIAL_CREDITS", "initialCredits");
         VARIABLES.put("ZELTO_WORKER_THREADS", "worker.threads");
         VARIABLES.put("ZELTO_WORKER_BATCH_SIZE", "worker.batchSize");
+        VARIABLES.put("ZELTO_WORKER_BATCH_BYTES", "worker.batchBytes");
         VARIABLES.put("ZELTO_WORKER_IDLE_POLL_MILLIS", "worker.idlePollMillis");
         VARIABLES.put("ZELTO_SECRETS_KEY", "secretsKey");
         VARIABLES.put("ZELTO_PUBLIC_URL", "publicUrl");

@@ -13,6 +13,7 @@ import ai.zelto.adapters.http.conversation.RecordingResource;
 import ai.zelto.adapters.http.credit.CreditsResource;
 import ai.zelto.adapters.http.delivery.DeliveriesResource;
 import ai.zelto.adapters.http.error.ErrorMapper;
+import ai.zelto.adapters.http.ingest.IngestMemoryBudget;
 import ai.zelto.adapters.http.ingest.WebhookResource;
 import ai.zelto.adapters.http.integration.IntegrationsResource;
 import ai.zelto.adapters.persistence.DatabaseMigrations;
@@ -33,6 +34,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /** Zelto as a Dropwizard application. {@link #run} reads as the list of construction steps. */
 public final class ZeltoApplication extends Application<ZeltoConfiguration> {
+    /** How long a webhook body waits for room in the memory budget before it is answered 503. */
+    private static final java.time.Duration INGEST_MEMORY_WAIT = java.time.Duration.ofSeconds(5);
     private final Map<String, String> environmentVariables;
 
     /** For Dropwizard's test support: reads the process environment. */
@@ -102,8 +105,11 @@ public final class ZeltoApplication extends Application<ZeltoConfiguration> {
         for (Object component : ApiKeyAuth.components(core.apiKeys)) {
             environment.jersey().register(component);
         }
+        long ingestMemory = config.getIngestMemoryBytes() > 0 ? config.getIngestMemoryBytes()
+                : IngestMemoryBudget.defaultCapacity(Runtime.getRuntime().maxMemory());
         environment.jersey().register(new WebhookResource(core.accept, core.integrations, config.getMaxBodyBytes(),
-                java.time.Duration.ofSeconds(config.getBodyReadTimeoutSeconds())));
+                java.time.Duration.ofSeconds(config.getBodyReadTimeoutSeconds()),
+                new IngestMemoryBudget(ingestMemory, config.getMaxBodyBytes(), INGEST_MEMORY_WAIT)));
         environment.jersey().register(new ConversationsResource(core.reads, core.reads));
         environment.jersey().register(new RecordingResource(core.playback));
         AudioUploadResource.requiredFeatures().forEach(environment.jersey()::register);

@@ -25,6 +25,23 @@ public class ZeltoConfiguration extends Configuration {
     @Min(1024)
     private long maxBodyBytes = 10L * 1024 * 1024;
 
+    /**
+     * What the webhook bodies in flight may cost in memory together, parsed trees included; 0 means a quarter of
+     * the heap. A body that does not fit waits briefly, then gets 503 with {@code Retry-After}.
+     */
+    @Min(0)
+    private long ingestMemoryBytes = 0;
+
+    @JsonProperty
+    public long getIngestMemoryBytes() {
+        return ingestMemoryBytes;
+    }
+
+    @JsonProperty
+    public void setIngestMemoryBytes(long ingestMemoryBytes) {
+        this.ingestMemoryBytes = ingestMemoryBytes;
+    }
+
     /** The longest a client may take to send a webhook body (408 after it). */
     @Min(1)
     private long bodyReadTimeoutSeconds = 60;
@@ -520,6 +537,12 @@ public class ZeltoConfiguration extends Configuration {
         private int threads = 2;
         @Min(1)
         private int batchSize = 50;
+        /**
+         * A batch stops growing once its deliveries' bodies reach this many bytes (it holds at least one), so
+         * that large deliveries cannot make a batch's bodies exhaust the heap.
+         */
+        @Min(1024)
+        private long batchBytes = 8L * 1024 * 1024;
         @Min(1)
         private long idlePollMillis = 100;
         /** The health check turns unhealthy when the oldest pending delivery waits longer than this. */
@@ -544,6 +567,16 @@ public class ZeltoConfiguration extends Configuration {
         @JsonProperty
         public void setBatchSize(int batchSize) {
             this.batchSize = batchSize;
+        }
+
+        @JsonProperty
+        public long getBatchBytes() {
+            return batchBytes;
+        }
+
+        @JsonProperty
+        public void setBatchBytes(long batchBytes) {
+            this.batchBytes = batchBytes;
         }
 
         @JsonProperty

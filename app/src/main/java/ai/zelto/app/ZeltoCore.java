@@ -63,7 +63,7 @@ final class ZeltoCore {
         Pricing pricing = new Pricing(config.getCreditsPerStartedMinute());
         this.processing = new ProcessDeliveriesService(ports.unitOfWork(), ports.deliveryQueue(), ports.conversations(),
                 ports.agents(), ports.credits(), ports.recordings(), ports.jobs(), providers, integrations,
-                pricing, clock, workerSettings.getBatchSize());
+                pricing, clock, workerSettings.getBatchSize(), workerSettings.getBatchBytes());
         this.worker = new WorkerLoop("delivery-worker", processing::processBatch, workerSettings.getThreads(),
                 Duration.ofMillis(workerSettings.getIdlePollMillis()));
         ZeltoConfiguration.RecordingSettings recordingSettings = config.getRecordings();

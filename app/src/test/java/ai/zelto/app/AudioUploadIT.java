@@ -140,6 +140,17 @@ class AudioUploadIT {
     }
 
     @Test
+    void aFormFieldOverOneMebibyte_isTooLarge_notReadIntoMemory() {
+        Map<String, String> huge = fields("huge-field");
+        huge.put("systemPrompt", "x".repeat(1024 * 1024 + 1));
+
+        HttpResponse<String> answer = upload(server, huge, TestAudio.wav(0.2));
+
+        assertThat(answer.statusCode()).isEqualTo(413);
+        assertThat(answer.body()).isEqualTo("{\"error\":\"Payload too large\"}");
+    }
+
+    @Test
     void withoutATranscriber_uploadsAreRefusedUpFront_sayingHowToConfigureOne() {
         try (TestServer plain = TestServer.start(Map.of("ZELTO_TRANSCRIBER", "none"))) {
             HttpResponse<String> response = upload(plain, fields("no-transcriber"), TestAudio.wav(0.5));

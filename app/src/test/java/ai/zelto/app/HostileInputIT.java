@@ -47,23 +47,37 @@ class HostileInputIT {
     }
 
     @Test
-    void anArrayOfAMillionElements_getsACappedAnswer_whileOthersAreServed() throws Exception {
-        StringBuilder body = new StringBuilder("{\"call\": {\"externalId\": \"million\"}, \"agent\": {\"externalId\": \"a\"},"
-                + " \"transcript\": {\"turns\": [");
-        for (int i = 0; i < 1_000_000; i++) {
-            body.append(i == 0 ? "1" : ",1");
-        }
-        body.append("]}}");
-        CompletableFuture<HttpResponse<String>> hostile = CompletableFuture.supplyAsync(() -> server.upload(body.toString()));
+    void anArrayOfAMillionElements_isTooLarge_whileOthersAreServed() throws Exception {
+        CompletableFuture<HttpResponse<String>> hostile = CompletableFuture.supplyAsync(
+                () -> server.upload(withTurns(1_000_000)));
         HttpResponse<String> meanwhile = server.upload(CanonicalBodies.withTranscript("hostile-neighbour", "a"));
 
         assertThat(meanwhile.statusCode()).isEqualTo(200);
         HttpResponse<String> response = hostile.get();
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).isEqualTo("{\"error\":\"Payload too large\",\"details\":{\"body\":"
+                + "\"holds more than 1000000 JSON tokens (braces, brackets, names and values)\"}}");
+    }
+
+    @Test
+    void tensOfThousandsOfInvalidFields_getACappedAnswer() {
+        HttpResponse<String> response = server.upload(withTurns(200_000));
+
         assertThat(response.statusCode()).isEqualTo(400);
         JsonNode details = TestServer.json(response).get("details");
         assertThat(details.size()).isEqualTo(101);
-        assertThat(details.get("…").asText()).isEqualTo("999900 more fields are invalid");
+        assertThat(details.get("…").asText()).isEqualTo("199900 more fields are invalid");
         assertThat(response.body().length()).isLessThan(10_000);
+    }
+
+    /** A canonical upload whose turns are {@code count} numbers, each an invalid turn. */
+    private static String withTurns(int count) {
+        StringBuilder body = new StringBuilder("{\"call\": {\"externalId\": \"many\"}, \"agent\": {\"externalId\": \"a\"},"
+                + " \"transcript\": {\"turns\": [1");
+        for (int i = 1; i < count; i++) {
+            body.append(",1");
+        }
+        return body.append("]}}").toString();
     }
 
     @Test

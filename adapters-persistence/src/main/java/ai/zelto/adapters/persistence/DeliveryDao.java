@@ -44,18 +44,27 @@ interface DeliveryDao {
 
     /**
      * Pending deliveries in receive order, only those older than every running transaction (a transaction
-     * still running may yet commit a delivery that sorts before anything newer).
+     * still running may yet commit a delivery that sorts before anything newer). Up to {@code max} are locked;
+     * of those, bodies are read only while the ones before total less than {@code maxBytes} (sizes come from
+     * the stored length, without reading the bodies). The locked rest is left for the next batch.
      */
     @SqlQuery("""
-            SELECT id, organization_id, provider, received_at, body, headers, channel, external_id,
-                   attachment::text AS attachment
-            FROM deliveries
-            WHERE status = 'pending' AND txid < pg_snapshot_xmin(pg_current_snapshot())
-            ORDER BY txid, seq
-            LIMIT :max
-            FOR UPDATE SKIP LOCKED
+            WITH claimed AS (
+                SELECT id, txid, seq, octet_length(body) AS size
+                FROM deliveries
+                WHERE status = 'pending' AND txid < pg_snapshot_xmin(pg_current_snapshot())
+                ORDER BY txid, seq
+                LIMIT :max
+                FOR UPDATE SKIP LOCKED),
+            sized AS (
+                SELECT id, txid, seq, sum(size) OVER (ORDER BY txid, seq) - size AS before FROM claimed)
+            SELECT d.id, d.organization_id, d.provider, d.received_at, d.body, d.headers, d.channel, d.external_id,
+                   d.attachment::text AS attachment
+            FROM sized JOIN deliveries d ON d.id = sized.id
+            WHERE sized.before < :maxBytes
+            ORDER BY sized.txid, sized.seq
             """)
-    List<ClaimedRow> claim(int max);
+    List<ClaimedRow> claim(int max, long maxBytes);
 
     @SqlQuery("SELECT pg_try_advisory_xact_lock(hashtextextended(:organizationId || '/' || :externalId, 0))")
     boolean tryLockCall(@Bind("organizationId") String organizationId, @Bind("externalId") String externalId);

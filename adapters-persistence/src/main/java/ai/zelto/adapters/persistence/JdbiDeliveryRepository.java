@@ -56,8 +56,8 @@ final class JdbiDeliveryRepository implements DeliveryRepository, DeliveryQueue 
     }
 
     @Override
-    public List<PendingDelivery> claim(int max) {
-        return handles.dao(DeliveryDao.class, d -> d.claim(max).stream().map(row -> {
+    public List<PendingDelivery> claim(int max, long maxBytes) {
+        return handles.dao(DeliveryDao.class, d -> d.claim(max, maxBytes).stream().map(row -> {
             return new PendingDelivery(new DeliveryId(row.id()), new OrganizationId(row.organizationId()), row.provider(),
                     row.receivedAt(), new RawDelivery(row.body(), JsonColumns.headers(row.headers())),
                     DeliveryContext.Channel.valueOf(row.channel().toUpperCase(java.util.Locale.ROOT)),

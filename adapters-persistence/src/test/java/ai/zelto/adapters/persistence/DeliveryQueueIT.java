@@ -40,16 +40,20 @@ class DeliveryQueueIT {
     }
 
     private DeliveryId store(String externalId) {
+        return store(externalId, "{}".getBytes(StandardCharsets.UTF_8));
+    }
+
+    private DeliveryId store(String externalId, byte[] body) {
         DeliveryId id = DeliveryId.newId();
         ports.deliveries().store(new NewDelivery(id, org, "zelto", Instant.now(),
-                new RawDelivery("{}".getBytes(StandardCharsets.UTF_8), Map.of("x-test", List.of("1"))),
+                new RawDelivery(body, Map.of("x-test", List.of("1"))),
                 DeliveryContext.Channel.HOOK_URL, externalId,
                 DeliveryStatus.PENDING, null, new Attachment("uploads/x/" + externalId, "audio/wav", 44, "ab", null)));
         return id;
     }
 
     private List<DeliveryId> claim() {
-        return ports.unitOfWork().inTransaction(() -> ports.deliveryQueue().claim(10)).stream()
+        return ports.unitOfWork().inTransaction(() -> ports.deliveryQueue().claim(10, Long.MAX_VALUE)).stream()
                 .map(PendingDelivery::id).toList();
     }
 
@@ -59,12 +63,29 @@ class DeliveryQueueIT {
         DeliveryId second = store("b");
         DeliveryId third = store("a");
 
-        List<PendingDelivery> claimed = ports.unitOfWork().inTransaction(() -> ports.deliveryQueue().claim(10));
+        List<PendingDelivery> claimed = ports.unitOfWork().inTransaction(() -> ports.deliveryQueue().claim(10, Long.MAX_VALUE));
 
         assertThat(claimed).extracting(PendingDelivery::id).containsExactly(first, second, third);
         assertThat(claimed.get(0).raw().header("X-Test")).contains("1");
         assertThat(claimed.get(0).channel()).isEqualTo(DeliveryContext.Channel.HOOK_URL);
         assertThat(claimed.get(0).attachment()).isEqualTo(new Attachment("uploads/x/a", "audio/wav", 44, "ab", null));
+    }
+
+    @Test
+    void aBatchStopsGrowingOnceItsBodiesReachTheByteLimit_butHoldsAtLeastOne() {
+        DeliveryId big = store("a", new byte[3000]);
+        DeliveryId small = store("b", new byte[500]);
+        DeliveryId next = store("c", new byte[500]);
+
+        List<DeliveryId> first = ports.unitOfWork().inTransaction(() -> ports.deliveryQueue().claim(10, 1000))
+                .stream().map(PendingDelivery::id).toList();
+        List<DeliveryId> fromTheSmall = ports.unitOfWork().inTransaction(() -> {
+            ports.deliveryQueue().finish(big, DeliveryStatus.PROCESSED, null, null);
+            return ports.deliveryQueue().claim(10, 1000);
+        }).stream().map(PendingDelivery::id).toList();
+
+        assertThat(first).containsExactly(big);
+        assertThat(fromTheSmall).containsExactly(small, next);
     }
 
     @Test
@@ -91,7 +112,7 @@ class DeliveryQueueIT {
         DeliveryId otherCall = store("b");
 
         ports.unitOfWork().inTransaction(() -> {
-            List<PendingDelivery> claimed = ports.deliveryQueue().claim(10);
+            List<PendingDelivery> claimed = ports.deliveryQueue().claim(10, Long.MAX_VALUE);
             PendingDelivery laterOne = claimed.stream().filter(d -> d.id().equals(later)).findFirst().orElseThrow();
             PendingDelivery other = claimed.stream().filter(d -> d.id().equals(otherCall)).findFirst().orElseThrow();
             assertThat(ports.deliveryQueue().hasEarlierPending(laterOne)).isTrue();

@@ -39,6 +39,8 @@ import org.glassfish.jersey.media.multipart.FormDataMultiPart;
 public final class AudioUploadResource {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, Boolean> RECEIVED = Map.of("received", true);
+    /** The longest a form field other than the file may be (the metadata field is the largest in practice). */
+    static final int MAX_FIELD_BYTES = 1024 * 1024;
 
     private final AcceptAudioUseCase accept;
     private final long maxBytes;
@@ -67,7 +69,11 @@ public final class AudioUploadResource {
                         return ApiErrors.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "Payload too large");
                     }
                 } else {
-                    fields.put(entry.getKey(), part.getValue());
+                    String value = fieldAtMost(part.getValueAs(InputStream.class));
+                    if (value == null) {
+                        return ApiErrors.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "Payload too large");
+                    }
+                    fields.put(entry.getKey(), value);
                 }
             }
             Map<String, String> errors = new LinkedHashMap<>();
@@ -106,6 +112,14 @@ public final class AudioUploadResource {
                 out.write(buffer, 0, read);
             }
             return true;
+        }
+    }
+
+    /** A form field's text, or {@code null} when it is longer than {@link #MAX_FIELD_BYTES}. */
+    private static String fieldAtMost(InputStream in) throws IOException {
+        try (in) {
+            byte[] bytes = in.readNBytes(MAX_FIELD_BYTES + 1);
+            return bytes.length > MAX_FIELD_BYTES ? null : new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
         }
     }
 

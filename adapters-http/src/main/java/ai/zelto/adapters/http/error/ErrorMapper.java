@@ -15,7 +15,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ErrorMapper implements ExceptionMapper<Throwable> {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
-    static final String RETRY_AFTER_SECONDS = "5";
 
     @Override
     public Response toResponse(Throwable exception) {
@@ -38,9 +37,7 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
         }
         if (isStorageUnavailable(exception)) {
             LOG.warn("the database is unreachable: {}", rootMessage(exception));
-            return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", RETRY_AFTER_SECONDS)
-                    .type(jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE).entity(ErrorBody.of("Service unavailable"))
-                    .build();
+            return ApiErrors.unavailable();
         }
         String errorId = Long.toHexString(System.nanoTime());
         LOG.error("unexpected error {}", errorId, exception);

@@ -46,17 +46,20 @@ public final class WebhookResource {
     private final ResolveHookUseCase hooks;
     private final long maxBodyBytes;
     private final java.time.Duration bodyReadTimeout;
+    private final IngestMemoryBudget memory;
 
     /**
      * @param bodyReadTimeout the longest a client may take to send a body: a client trickling bytes (one a
      *                        second) would otherwise hold a request thread indefinitely
+     * @param memory          what all bodies in flight may cost together
      */
     public WebhookResource(AcceptDeliveryUseCase accept, ResolveHookUseCase hooks, long maxBodyBytes,
-                           java.time.Duration bodyReadTimeout) {
+                           java.time.Duration bodyReadTimeout, IngestMemoryBudget memory) {
         this.accept = accept;
         this.hooks = hooks;
         this.maxBodyBytes = maxBodyBytes;
         this.bodyReadTimeout = bodyReadTimeout;
+        this.memory = memory;
     }
 
     @POST
@@ -92,17 +95,28 @@ public final class WebhookResource {
         if (type != null && !isJson(type)) {
             return ApiErrors.of(415, "Unsupported media type", Map.of("Content-Type", "must be application/json"));
         }
-        byte[] bytes;
-        try {
-            bytes = readAtMost(body, maxBodyBytes, System.nanoTime() + bodyReadTimeout.toNanos());
-        } catch (SlowBodyException | IOException brokenOrSlow) {
-            return ApiErrors.of(Response.Status.REQUEST_TIMEOUT, "Request timeout");
+        try (IngestMemoryBudget.Charge charge = memory.open()) {
+            byte[] bytes;
+            try {
+                bytes = readAtMost(body, Math.max(0, headers.getLength()), charge,
+                        System.nanoTime() + bodyReadTimeout.toNanos());
+            } catch (SlowBodyException | IOException brokenOrSlow) {
+                return ApiErrors.of(Response.Status.REQUEST_TIMEOUT, "Request timeout");
+            } catch (IngestMemoryBudget.Exhausted busy) {
+                return ApiErrors.unavailable();
+            } catch (InterruptedException stopping) {
+                Thread.currentThread().interrupt();
+                return ApiErrors.unavailable();
+            }
+            if (bytes == null) {
+                return ApiErrors.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "Payload too large");
+            }
+            return answer(accept.accept(new AcceptDeliveryCommand(organizationId, provider,
+                    new RawDelivery(bytes, storableHeaders(headers)), channel)));
         }
-        if (bytes == null) {
-            return ApiErrors.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "Payload too large");
-        }
-        AcceptDeliveryResult result = accept.accept(new AcceptDeliveryCommand(organizationId, provider,
-                new RawDelivery(bytes, storableHeaders(headers)), channel));
+    }
+
+    private static Response answer(AcceptDeliveryResult result) {
         if (result instanceof AcceptDeliveryResult.Stored stored) {
             return Response.ok(RECEIVED).header(DELIVERY_ID_HEADER, stored.deliveryId().toString()).build();
         }
@@ -117,6 +131,7 @@ public final class WebhookResource {
             case MALFORMED -> ApiErrors.of(Response.Status.BAD_REQUEST, "Invalid JSON");
             case VALIDATION -> ApiErrors.validation(rejection.details());
             case AUTHENTICATION -> ApiErrors.of(Response.Status.UNAUTHORIZED, "Unauthorized");
+            case TOO_LARGE -> ApiErrors.of(413, "Payload too large", rejection.details());
         };
     }
 
@@ -126,20 +141,26 @@ public final class WebhookResource {
     }
 
     /**
-     * The body, or {@code null} as soon as it exceeds the limit (the rest is never buffered).
+     * The body, or {@code null} as soon as it exceeds the limit (the rest is never buffered). The memory budget
+     * is charged before bytes are kept: for the whole declared length at once, else as they arrive.
      *
+     * @param declaredLength the Content-Length, 0 when unknown
      * @throws SlowBodyException when the client has not finished sending by the deadline
      */
-    private static byte[] readAtMost(InputStream body, long limit, long deadlineNanos) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private byte[] readAtMost(InputStream body, long declaredLength, IngestMemoryBudget.Charge charge,
+                              long deadlineNanos) throws IOException, IngestMemoryBudget.Exhausted,
+            InterruptedException {
+        charge.cover(declaredLength);
+        ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(declaredLength, maxBodyBytes));
         byte[] buffer = new byte[16 * 1024];
         long total = 0;
         int read;
         while ((read = body.read(buffer)) != -1) {
             total += read;
-            if (total > limit) {
+            if (total > maxBodyBytes) {
                 return null;
             }
+            charge.cover(total);
             out.write(buffer, 0, read);
             if (System.nanoTime() > deadlineNanos) {
                 throw new SlowBodyException();

@@ -2,10 +2,13 @@ package ai.zelto.adapters.providers.common;
 
 import ai.zelto.application.spi.provider.CanonicalCall;
 import ai.zelto.application.spi.provider.CanonicalTurn;
+import ai.zelto.application.spi.provider.JsonLimits;
 import ai.zelto.application.spi.provider.RawDelivery;
 import ai.zelto.application.spi.provider.Translation;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,8 +33,13 @@ import java.util.UUID;
  * ambiguous, so nothing is guessed.
  */
 public final class CanonicalJson {
-    /** Parses numbers exactly: integers as {@code Long}/{@code BigInteger}, decimals as {@code BigDecimal}. */
-    public static final ObjectMapper MAPPER = new ObjectMapper()
+    /**
+     * Parses numbers exactly: integers as {@code Long}/{@code BigInteger}, decimals as {@code BigDecimal}; refuses a
+     * body over the {@link JsonLimits}, which bound what its tree can cost in memory.
+     */
+    public static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(new Limits())
+            .build())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.USE_LONG_FOR_INTS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -44,25 +52,73 @@ public final class CanonicalJson {
     private CanonicalJson() {
     }
 
-    /** Parses the body as JSON; {@code null} when it is not JSON. */
-    public static JsonNode parse(RawDelivery delivery) {
+    /**
+     * Parses the body as JSON.
+     *
+     * @throws Unparsable when it is not one JSON document, or holds more than {@link JsonLimits} allow
+     */
+    public static JsonNode parse(RawDelivery delivery) throws Unparsable {
         try {
             JsonNode node = MAPPER.readTree(delivery.bodyStream());
-            return node == null || node.isMissingNode() ? null : node;
-        } catch (JsonProcessingException notJson) {
-            return null;
-        } catch (IOException unreadable) {
-            return null;
+            if (node == null || node.isMissingNode()) {
+                throw new Unparsable(Translation.Rejected.malformed());
+            }
+            return node;
+        } catch (TooManyTokens tooMany) {
+            throw new Unparsable(Translation.Rejected.tooLarge(
+                    "holds more than " + JsonLimits.MAX_TOKENS + " JSON tokens (braces, brackets, names and values)"));
+        } catch (IOException notJson) {
+            throw new Unparsable(Translation.Rejected.malformed());
+        }
+    }
+
+    /** The body cannot be read as JSON; {@link #rejection()} says how to answer. */
+    public static final class Unparsable extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final transient Translation.Rejected rejection;
+
+        Unparsable(Translation.Rejected rejection) {
+            super(null, null, false, false);
+            this.rejection = rejection;
+        }
+
+        public Translation.Rejected rejection() {
+            return rejection;
+        }
+    }
+
+    /** Jackson's limits, with the token count and nesting of {@link JsonLimits}; too many tokens is told apart. */
+    private static final class Limits extends StreamReadConstraints {
+        private static final long serialVersionUID = 1L;
+
+        Limits() {
+            super(JsonLimits.MAX_NESTING_DEPTH, defaults().getMaxDocumentLength(), defaults().getMaxNumberLength(),
+                    defaults().getMaxStringLength(), defaults().getMaxNameLength(), JsonLimits.MAX_TOKENS);
+        }
+
+        @Override
+        public void validateTokenCount(long count) throws StreamConstraintsException {
+            if (count > getMaxTokenCount()) {
+                throw new TooManyTokens();
+            }
+        }
+    }
+
+    private static final class TooManyTokens extends StreamConstraintsException {
+        private static final long serialVersionUID = 1L;
+
+        TooManyTokens() {
+            super("too many tokens");
         }
     }
 
     /** Translates a canonical body. */
     public static Translation translate(RawDelivery delivery) {
-        JsonNode root = parse(delivery);
-        if (root == null) {
-            return Translation.Rejected.malformed();
+        try {
+            return translate(parse(delivery));
+        } catch (Unparsable unparsable) {
+            return unparsable.rejection();
         }
-        return translate(root);
     }
 
     static Translation translate(JsonNode root) {

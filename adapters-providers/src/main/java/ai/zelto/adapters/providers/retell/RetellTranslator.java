@@ -62,9 +62,11 @@ final class RetellTranslator implements DeliveryTranslator {
                 }
             }
         }
-        JsonNode root = CanonicalJson.parse(delivery);
-        if (root == null) {
-            return Translation.Rejected.malformed();
+        JsonNode root;
+        try {
+            root = CanonicalJson.parse(delivery);
+        } catch (CanonicalJson.Unparsable unparsable) {
+            return unparsable.rejection();
         }
         if (!root.isObject()) {
             return Translation.Rejected.invalid(Map.of("$", "must be a JSON object"));

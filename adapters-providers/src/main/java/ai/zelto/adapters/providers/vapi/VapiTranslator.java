@@ -55,9 +55,11 @@ final class VapiTranslator implements DeliveryTranslator {
                 return Translation.Rejected.unauthenticated("X-Vapi-Secret does not match the configured server secret");
             }
         }
-        JsonNode root = CanonicalJson.parse(delivery);
-        if (root == null) {
-            return Translation.Rejected.malformed();
+        JsonNode root;
+        try {
+            root = CanonicalJson.parse(delivery);
+        } catch (CanonicalJson.Unparsable unparsable) {
+            return unparsable.rejection();
         }
         JsonNode message = at(root, "message");
         if (message == null || !message.isObject()) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.zelto.application.spi.provider.CanonicalCall;
 import ai.zelto.application.spi.provider.CanonicalTurn;
 import ai.zelto.application.spi.provider.CanonicalTurn.Speaker;
+import ai.zelto.application.spi.provider.JsonLimits;
 import ai.zelto.application.spi.provider.RawDelivery;
 import ai.zelto.application.spi.provider.Translation;
 import java.io.IOException;
@@ -112,5 +113,28 @@ class CanonicalJsonTest {
     void hugeNumbers_areRefusedNotOverflowed() {
         assertThat(errors("{\"call\":{\"externalId\":\"x\",\"durationSeconds\":1e999},\"agent\":{\"externalId\":\"a\"}}"))
                 .containsOnlyKeys("call.durationSeconds");
+    }
+
+    @Test
+    void aBodyWithMoreTokensThanTheLimit_isTooLarge_soItsTreeIsNeverBuilt() {
+        // Around the array, the body has 15 tokens; each "1" in it is one more.
+        assertThat(translate(withNumbers(JsonLimits.MAX_TOKENS - 15 - 10))).isInstanceOf(Translation.Accepted.class);
+        assertThat(translate(withNumbers(JsonLimits.MAX_TOKENS - 15 + 10))).isEqualTo(Translation.Rejected.tooLarge(
+                "holds more than 1000000 JSON tokens (braces, brackets, names and values)"));
+    }
+
+    private static String withNumbers(long count) {
+        StringBuilder body = new StringBuilder("{\"call\":{\"externalId\":\"x\"},\"agent\":{\"externalId\":\"a\"},\"m\":[1");
+        for (long i = 1; i < count; i++) {
+            body.append(",1");
+        }
+        return body.append("]}").toString();
+    }
+
+    @Test
+    void nestingDeeperThanTheLimit_isMalformed() {
+        String deep = "[".repeat(JsonLimits.MAX_NESTING_DEPTH + 1) + "]".repeat(JsonLimits.MAX_NESTING_DEPTH + 1);
+
+        assertThat(translate(deep)).isEqualTo(Translation.Rejected.malformed());
     }
 }

@@ -16,9 +16,10 @@ import java.util.List;
 public interface DeliveryQueue {
     /**
      * Claims up to {@code max} pending deliveries in receive order, skipping those other workers hold, and only
-     * among deliveries no still-running transaction can precede.
+     * among deliveries no still-running transaction can precede. The batch stops growing once its bodies total
+     * {@code maxBytes} or more; it holds at least one delivery when any can be claimed.
      */
-    List<PendingDelivery> claim(int max);
+    List<PendingDelivery> claim(int max, long maxBytes);
 
     /**
      * Takes the per-call lock for the rest of the transaction, without waiting.

@@ -59,11 +59,12 @@ public final class ProcessDeliveriesService implements ProcessDeliveriesUseCase 
     private final Pricing pricing;
     private final Clock clock;
     private final int batchSize;
+    private final long batchBytes;
 
     public ProcessDeliveriesService(UnitOfWork unitOfWork, DeliveryQueue queue, ConversationRepository conversations,
                                     AgentRepository agents, CreditLedger credits, RecordingRepository recordings,
                                     JobQueue jobs, ProviderRegistry providers, ProviderSettings settings,
-                                    Pricing pricing, Clock clock, int batchSize) {
+                                    Pricing pricing, Clock clock, int batchSize, long batchBytes) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be >= 1");
         }
@@ -79,6 +80,7 @@ public final class ProcessDeliveriesService implements ProcessDeliveriesUseCase 
         this.pricing = pricing;
         this.clock = clock;
         this.batchSize = batchSize;
+        this.batchBytes = batchBytes;
     }
 
     /**
@@ -100,7 +102,7 @@ public final class ProcessDeliveriesService implements ProcessDeliveriesUseCase 
 
     private int processBatchInTransaction() {
         return unitOfWork.inTransaction(() -> {
-            List<PendingDelivery> batch = queue.claim(batchSize);
+            List<PendingDelivery> batch = queue.claim(batchSize, batchBytes);
             Map<CallKey, List<PendingDelivery>> byCall = new LinkedHashMap<>();
             for (PendingDelivery delivery : batch) {
                 byCall.computeIfAbsent(new CallKey(delivery.organizationId(), delivery.externalId()),

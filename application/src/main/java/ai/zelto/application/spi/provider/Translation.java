@@ -47,6 +47,14 @@ public sealed interface Translation {
             return new Rejected(Kind.VALIDATION, details);
         }
 
+        /**
+         * The body is within the byte limit but holds more than Zelto can take in one delivery (see
+         * {@link JsonLimits}).
+         */
+        public static Rejected tooLarge(String reason) {
+            return new Rejected(Kind.TOO_LARGE, Map.of("body", reason));
+        }
+
         /** The delivery does not prove it comes from the provider (a signature or secret does not match). */
         public static Rejected unauthenticated(String reason) {
             return new Rejected(Kind.AUTHENTICATION, Map.of("reason", reason));
@@ -60,6 +68,8 @@ public sealed interface Translation {
         /** 400 {@code Validation failed} with the details. */
         VALIDATION,
         /** 401 {@code Unauthorized}. */
-        AUTHENTICATION
+        AUTHENTICATION,
+        /** 413 {@code Payload too large} with the details. */
+        TOO_LARGE
     }
 }
