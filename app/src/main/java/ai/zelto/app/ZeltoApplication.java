@@ -95,7 +95,9 @@ public final class ZeltoApplication extends Application<ZeltoConfiguration> {
         });
         environment.healthChecks().register("deliveryBacklog", new DeliveryBacklogHealthCheck(core.ports.deliveries(),
                 config.getWorker().getMaxBacklogAgeSeconds(), Clock.systemUTC()));
-        environment.admin().addFilter("securityHeaders", new AdminSecurityHeaders())
+        environment.admin().addFilter("hygiene", new ServletHygiene())
+                .addMappingForUrlPatterns(java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST), true, "/*");
+        environment.servlets().addFilter("hygiene", new ServletHygiene())
                 .addMappingForUrlPatterns(java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST), true, "/*");
         environment.jersey().register(new ErrorMapper());
         environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(new JsonErrorHandler()));

@@ -32,8 +32,16 @@ final class ZeltoProcess implements AutoCloseable {
 
     /** Starts {@code java -jar zelto.jar args...} in {@code workDir} with exactly these ZELTO_ variables. */
     static ZeltoProcess start(Path workDir, String logName, Map<String, String> env, String... args) throws IOException {
+        return start(workDir, logName, env, List.of(), args);
+    }
+
+    /** Starts {@code java jvmOptions... -jar zelto.jar args...}, as {@link #start(Path, String, Map, String...)}. */
+    static ZeltoProcess start(Path workDir, String logName, Map<String, String> env, List<String> jvmOptions,
+                              String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", JAR.toString()));
+                .toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString()));
         command.addAll(List.of(args));
         Path log = workDir.resolve(logName);
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
@@ -56,6 +64,10 @@ final class ZeltoProcess implements AutoCloseable {
             }
         }
         throw new AssertionError("the server did not start: " + output());
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
     }
 
     /** Waits for the process to exit by itself; returns its exit code. */

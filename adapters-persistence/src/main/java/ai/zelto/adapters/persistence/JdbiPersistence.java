@@ -35,6 +35,7 @@ public final class JdbiPersistence {
     public static Ports create(Jdbi jdbi, Clock clock) {
         jdbi.installPlugin(new SqlObjectPlugin());
         jdbi.installPlugin(new PostgresPlugin());
+        jdbi.registerArgument(new StorableTextArguments());
         Handles handles = new Handles(jdbi);
         JdbiDeliveryRepository deliveries = new JdbiDeliveryRepository(handles, clock);
         return new Ports(new JdbiUnitOfWork(handles),

@@ -2,13 +2,18 @@ package ai.zelto.adapters.persistence;
 
 import ai.zelto.domain.conversation.Role;
 import ai.zelto.domain.conversation.TranscriptTurn;
+import ai.zelto.domain.shared.StorableText;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,11 +23,27 @@ import java.util.Map;
 /**
  * The JSON written to and read from jsonb columns. Numbers read back as {@code Long}, {@code BigInteger} or
  * {@code BigDecimal}, the same types the providers' parsers produce, so stored metadata equals what came in.
+ * Strings, names included, are written as {@link StorableText}: jsonb refuses {@code \u0000}.
  */
 final class JsonColumns {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.USE_LONG_FOR_INTS)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .registerModule(new SimpleModule("storable-text")
+                    .addSerializer(String.class, new StdSerializer<>(String.class) {
+                        @Override
+                        public void serialize(String value, JsonGenerator json, SerializerProvider provider)
+                                throws java.io.IOException {
+                            json.writeString(StorableText.of(value));
+                        }
+                    })
+                    .addKeySerializer(String.class, new StdSerializer<>(String.class) {
+                        @Override
+                        public void serialize(String value, JsonGenerator json, SerializerProvider provider)
+                                throws java.io.IOException {
+                            json.writeFieldName(StorableText.of(value));
+                        }
+                    }));
     private static final TypeReference<LinkedHashMap<String, Object>> OBJECT = new TypeReference<>() {
     };
     private static final TypeReference<LinkedHashMap<String, List<String>>> HEADERS = new TypeReference<>() {

@@ -48,4 +48,14 @@ class AuditChainTest {
         assertThat(AuditChain.verify(links.subList(0, 3), head))
                 .hasValueSatisfying(p -> assertThat(p).contains("newest entries were removed"));
     }
+
+    @Test
+    void anEntryHoldsItsTextsAsStored_soItsHashIsTheHashOfWhatTheDatabaseKeeps() {
+        AuditEntry entry = new AuditEntry(ORG, Instant.parse("2026-01-01T00:00:00Z"), "cli", "api_key.created",
+                "api_key:1", Map.of("name", "bad\u0000name"));
+
+        assertThat(entry.details()).containsEntry("name", "bad\ufffdname");
+        assertThat(AuditChain.hash(AuditChain.GENESIS, entry)).isEqualTo(AuditChain.hash(AuditChain.GENESIS,
+                new AuditEntry(ORG, entry.at(), "cli", "api_key.created", "api_key:1", Map.of("name", "bad\ufffdname"))));
+    }
 }

@@ -2,6 +2,8 @@ package ai.zelto.adapters.http.error;
 
 import ai.zelto.domain.shared.DomainException;
 import ai.zelto.domain.shared.ValidationException;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -26,6 +28,12 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
         }
         if (exception instanceof DomainException refused) {
             return ApiErrors.of(Response.Status.BAD_REQUEST, refused.getMessage());
+        }
+        if (exception instanceof JsonMappingException wrongShape) {
+            return ApiErrors.validation(java.util.Map.of(path(wrongShape), "is missing or of the wrong type"));
+        }
+        if (exception instanceof JacksonException notJson) {
+            return ApiErrors.of(Response.Status.BAD_REQUEST, "Invalid JSON");
         }
         if (exception instanceof WebApplicationException web) {
             int status = web.getResponse().getStatus();
@@ -64,6 +72,19 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
             }
         }
         return false;
+    }
+
+    /** The JSON path of the field a request body could not be read into, as {@code a.b[2].c}; {@code $} for the root. */
+    static String path(JsonMappingException wrongShape) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference step : wrongShape.getPath()) {
+            if (step.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(step.getFieldName());
+            } else if (step.getIndex() >= 0) {
+                path.append('[').append(step.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "$" : path.toString();
     }
 
     private static String rootMessage(Throwable error) {
