@@ -33,6 +33,7 @@ final class EnvironmentOverrides {
         VARIABLES.put("ZELTO_WORKER_THREADS", "worker.threads");
         VARIABLES.put("ZELTO_WORKER_BATCH_SIZE", "worker.batchSize");
         VARIABLES.put("ZELTO_WORKER_BATCH_BYTES", "worker.batchBytes");
+        VARIABLES.put("ZELTO_WORKER_BACKLOG_LIMIT", "worker.backlogLimit");
         VARIABLES.put("ZELTO_WORKER_IDLE_POLL_MILLIS", "worker.idlePollMillis");
         VARIABLES.put("ZELTO_SECRETS_KEY", "secretsKey");
         VARIABLES.put("ZELTO_PUBLIC_URL", "publicUrl");

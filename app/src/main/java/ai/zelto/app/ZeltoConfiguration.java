@@ -543,6 +543,12 @@ public class ZeltoConfiguration extends Configuration {
          */
         @Min(1024)
         private long batchBytes = 8L * 1024 * 1024;
+        /**
+         * While more deliveries than this wait for processing, acknowledgements slow down (by at most a second
+         * each) so that processing keeps up.
+         */
+        @Min(1)
+        private long backlogLimit = 5_000;
         @Min(1)
         private long idlePollMillis = 100;
         /** The health check turns unhealthy when the oldest pending delivery waits longer than this. */
@@ -577,6 +583,16 @@ public class ZeltoConfiguration extends Configuration {
         @JsonProperty
         public void setBatchBytes(long batchBytes) {
             this.batchBytes = batchBytes;
+        }
+
+        @JsonProperty
+        public long getBacklogLimit() {
+            return backlogLimit;
+        }
+
+        @JsonProperty
+        public void setBacklogLimit(long backlogLimit) {
+            this.backlogLimit = backlogLimit;
         }
 
         @JsonProperty

@@ -1,30 +1,31 @@
 package ai.zelto.app;
 
-import ai.zelto.adapters.persistence.JdbiPersistence;
-import ai.zelto.application.service.apikey.ApiKeyService;
-import ai.zelto.application.service.audit.AuditService;
-import ai.zelto.application.service.ingest.AcceptDeliveryService;
 import ai.zelto.adapters.audio.SafeHttpRecordingFetcher;
+import ai.zelto.adapters.persistence.JdbiPersistence;
 import ai.zelto.application.port.out.BlobStore;
 import ai.zelto.application.port.out.RecordingFetcher;
 import ai.zelto.application.port.out.Transcriber;
+import ai.zelto.application.service.apikey.ApiKeyService;
+import ai.zelto.application.service.audit.AuditService;
 import ai.zelto.application.service.ingest.AcceptAudioService;
-import ai.zelto.application.service.recording.RecordingJobService;
-import ai.zelto.application.service.recording.TranscriptionJobs;
-import ai.zelto.application.service.recording.TranscriptionService;
-import java.util.Optional;
-import ai.zelto.application.service.recording.RecordingPlaybackService;
-import ai.zelto.application.service.worker.WorkerLoop;
+import ai.zelto.application.service.ingest.AcceptDeliveryService;
+import ai.zelto.application.service.ingest.IngestBackpressure;
 import ai.zelto.application.service.ingest.ProcessDeliveriesService;
 import ai.zelto.application.service.ingest.ProviderRegistry;
 import ai.zelto.application.service.integration.IntegrationService;
 import ai.zelto.application.service.organization.OrganizationService;
 import ai.zelto.application.service.query.ReadService;
+import ai.zelto.application.service.recording.RecordingJobService;
+import ai.zelto.application.service.recording.RecordingPlaybackService;
+import ai.zelto.application.service.recording.TranscriptionJobs;
+import ai.zelto.application.service.recording.TranscriptionService;
+import ai.zelto.application.service.worker.WorkerLoop;
 import ai.zelto.domain.credit.Credits;
 import ai.zelto.domain.credit.Pricing;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -83,7 +84,10 @@ final class ZeltoCore {
         this.playback = new RecordingPlaybackService(ports.conversations(), ports.recordings(), blobs);
         this.acceptAudio = new AcceptAudioService(providers, ports.deliveries(), blobs,
                 transcriber.isPresent() ? null : Transcribers.HOW_TO_CONFIGURE, clock, worker::wakeUp);
-        this.accept = new AcceptDeliveryService(providers, integrations, ports.deliveries(), clock, worker::wakeUp);
+        IngestBackpressure backpressure = new IngestBackpressure(ports.deliveries()::pendingCount,
+                workerSettings.getBacklogLimit(), Duration.ofSeconds(1), Duration.ofMillis(100));
+        this.accept = new AcceptDeliveryService(providers, integrations, ports.deliveries(), clock, worker::wakeUp,
+                backpressure::awaitRoom);
         this.reads = new ReadService(ports.conversations(), ports.agents(), ports.deliveries(), ports.credits());
     }
 }

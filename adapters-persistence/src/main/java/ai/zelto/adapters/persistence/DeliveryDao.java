@@ -20,16 +20,6 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterRowMapper(DeliveryDao.ViewMapper.class)
 @RegisterRowMapper(DeliveryDao.ClaimedRow.Mapper.class)
 interface DeliveryDao {
-    @SqlUpdate("""
-            INSERT INTO deliveries (id, organization_id, provider, received_at, body, headers, channel, external_id,
-                                    status, reason, processed_at, attachment)
-            VALUES (:id, :organizationId, :provider, :receivedAt, :body, CAST(:headers AS jsonb), :channel,
-                    :externalId, :status, :reason, :processedAt, CAST(:attachment AS jsonb))
-            """)
-    void insert(UUID id, UUID organizationId, String provider, Instant receivedAt, byte[] body, String headers,
-                String channel, String externalId, String status, String reason, Instant processedAt,
-                String attachment);
-
     @SqlQuery("""
             SELECT id, provider, received_at, status, reason, conversation_id
             FROM deliveries WHERE organization_id = :organizationId AND id = :id
@@ -68,6 +58,28 @@ interface DeliveryDao {
 
     @SqlQuery("SELECT pg_try_advisory_xact_lock(hashtextextended(:organizationId || '/' || :externalId, 0))")
     boolean tryLockCall(@Bind("organizationId") String organizationId, @Bind("externalId") String externalId);
+
+    /**
+     * The calls whose lock this transaction got, each as {@code <organization id>/<external id>} (the key of the
+     * lock, the same as {@link #tryLockCall}).
+     */
+    @SqlQuery("""
+            SELECT organization_id || '/' || external_id
+            FROM unnest(CAST(:organizationIds AS text[]), CAST(:externalIds AS text[])) AS c(organization_id, external_id)
+            WHERE pg_try_advisory_xact_lock(hashtextextended(organization_id || '/' || external_id, 0))
+            """)
+    List<String> tryLockCalls(String[] organizationIds, String[] externalIds);
+
+    @SqlQuery("""
+            SELECT this.id FROM deliveries this
+            WHERE this.id = ANY(:ids)
+              AND EXISTS (
+                SELECT 1 FROM deliveries earlier
+                WHERE earlier.organization_id = this.organization_id AND earlier.external_id = this.external_id
+                  AND earlier.status = 'pending' AND (earlier.txid, earlier.seq) < (this.txid, this.seq)
+                  AND earlier.id <> ALL(:ids))
+            """)
+    List<UUID> heldBackByOthers(UUID[] ids);
 
     @SqlQuery("SELECT pg_advisory_xact_lock(hashtextextended(:organizationId || '/' || :externalId, 0)) IS NOT NULL")
     boolean lockCall(@Bind("organizationId") String organizationId, @Bind("externalId") String externalId);

@@ -15,7 +15,15 @@ import java.util.Optional;
 import java.util.UUID;
 
 final class JdbiAgentRepository implements AgentRepository {
+    private static final int KNOWN_MAX = 100_000;
     private final Handles handles;
+    /**
+     * Agents already found or created, by organization, provider and external id. Agents are never deleted and
+     * their id never changes, so the cache cannot go stale on any copy of the app; an agent without a name is
+     * looked up again when a delivery brings one, so that the name is filled in.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<List<Object>, Agent> known =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     JdbiAgentRepository(Handles handles) {
         this.handles = handles;
@@ -31,8 +39,18 @@ final class JdbiAgentRepository implements AgentRepository {
                               Instant now) {
         // Committed on its own: two workers creating the same new agents in another order must not deadlock
         // (an agent that exists before its first conversation is harmless, and the insert is idempotent).
-        return handles.independently(AgentDao.class, d -> d.findOrCreate(UUID.randomUUID(), organizationId.value(),
-                provider, externalId, name, now));
+        List<Object> key = List.of(organizationId, provider, externalId);
+        Agent cached = known.get(key);
+        if (cached != null && (cached.name() != null || name == null)) {
+            return cached;
+        }
+        Agent agent = handles.independently(AgentDao.class, d -> d.findOrCreate(UUID.randomUUID(),
+                organizationId.value(), provider, externalId, name, now));
+        if (known.size() >= KNOWN_MAX) {
+            known.clear();
+        }
+        known.put(key, agent);
+        return agent;
     }
 
     @Override

@@ -16,28 +16,79 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * The deliveries table, both as the inbox the webhook writes to and as the worker's queue.
  */
 final class JdbiDeliveryRepository implements DeliveryRepository, DeliveryQueue {
+    /**
+     * Threads committing batches: while one waits for its commit to reach the disk, the other gathers and
+     * sends the next batch.
+     */
+    private static final int COMMITTERS = 2;
+    private static final int MAX_BATCH = 256;
+    private static final String INSERT = """
+            INSERT INTO deliveries (id, organization_id, provider, received_at, body, headers, channel, external_id,
+                                    status, reason, processed_at, attachment)
+            VALUES (:id, :organizationId, :provider, :receivedAt, :body, CAST(:headers AS jsonb), :channel,
+                    :externalId, :status, :reason, :processedAt, CAST(:attachment AS jsonb))
+            """;
+
     private final Handles handles;
     private final Clock clock;
+    private final GroupCommit<NewDelivery> groupCommit;
 
     JdbiDeliveryRepository(Handles handles, Clock clock) {
         this.handles = handles;
         this.clock = clock;
+        this.groupCommit = new GroupCommit<>("delivery-commit", COMMITTERS, MAX_BATCH,
+                batch -> handles.inTransaction(() -> {
+                    insert(batch);
+                    return null;
+                }),
+                one -> handles.inTransaction(() -> {
+                    insert(List.of(one));
+                    return null;
+                }));
     }
 
+    /**
+     * Stores a delivery, committed when this returns. Inside a caller's transaction it joins it; otherwise it is
+     * committed together with the deliveries other request threads store at the same time ({@link GroupCommit}).
+     */
     @Override
     public void store(NewDelivery delivery) {
-        RawDelivery raw = delivery.raw();
-        handles.use(DeliveryDao.class, d -> d.insert(delivery.id().value(), delivery.organizationId().value(), delivery.provider(),
-                delivery.receivedAt(), raw.body(), JsonColumns.object(raw.headers()),
-                delivery.channel().name().toLowerCase(java.util.Locale.ROOT), delivery.externalId(),
-                delivery.status().wireName(), delivery.reason(),
-                delivery.status() == DeliveryStatus.PENDING ? null : delivery.receivedAt(),
-                attachment(delivery.attachment())));
+        if (handles.transactionHandle() != null) {
+            insert(List.of(delivery));
+        } else {
+            groupCommit.write(delivery);
+        }
+    }
+
+    private void insert(List<NewDelivery> batch) {
+        handles.with(handle -> {
+            PreparedBatch insert = handle.prepareBatch(INSERT);
+            for (NewDelivery delivery : batch) {
+                RawDelivery raw = delivery.raw();
+                insert.bind("id", delivery.id().value())
+                        .bind("organizationId", delivery.organizationId().value())
+                        .bind("provider", delivery.provider())
+                        .bind("receivedAt", delivery.receivedAt())
+                        .bind("body", raw.body())
+                        .bind("headers", JsonColumns.object(raw.headers()))
+                        .bind("channel", delivery.channel().name().toLowerCase(java.util.Locale.ROOT))
+                        .bind("externalId", delivery.externalId())
+                        .bind("status", delivery.status().wireName())
+                        .bind("reason", delivery.reason())
+                        .bindByType("processedAt",
+                                delivery.status() == DeliveryStatus.PENDING ? null : delivery.receivedAt(), Instant.class)
+                        .bind("attachment", attachment(delivery.attachment()))
+                        .add();
+            }
+            insert.execute();
+            return null;
+        });
     }
 
     @Override
@@ -97,6 +148,29 @@ final class JdbiDeliveryRepository implements DeliveryRepository, DeliveryQueue 
     @Override
     public boolean tryLockCall(OrganizationId organizationId, String externalId) {
         return handles.dao(DeliveryDao.class, d -> d.tryLockCall(organizationId.toString(), externalId));
+    }
+
+    @Override
+    public java.util.Set<CallKey> tryLockCalls(java.util.Collection<CallKey> calls) {
+        if (calls.isEmpty()) {
+            return java.util.Set.of();
+        }
+        String[] orgs = calls.stream().map(call -> call.organizationId().toString()).toArray(String[]::new);
+        String[] ids = calls.stream().map(CallKey::externalId).toArray(String[]::new);
+        return handles.dao(DeliveryDao.class, d -> d.tryLockCalls(orgs, ids)).stream()
+                .map(key -> new CallKey(new OrganizationId(java.util.UUID.fromString(key.substring(0, 36))),
+                        key.substring(37)))
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    @Override
+    public java.util.Set<DeliveryId> heldBackByOthers(List<PendingDelivery> batch) {
+        if (batch.isEmpty()) {
+            return java.util.Set.of();
+        }
+        java.util.UUID[] ids = batch.stream().map(delivery -> delivery.id().value()).toArray(java.util.UUID[]::new);
+        return handles.dao(DeliveryDao.class, d -> d.heldBackByOthers(ids)).stream().map(DeliveryId::new)
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     @Override

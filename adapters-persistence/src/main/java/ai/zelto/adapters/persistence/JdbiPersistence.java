@@ -16,6 +16,7 @@ import ai.zelto.application.port.out.OrganizationRepository;
 import ai.zelto.application.port.out.UnitOfWork;
 import java.time.Clock;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.NoTemplateEngine;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
@@ -36,6 +37,9 @@ public final class JdbiPersistence {
         jdbi.installPlugin(new SqlObjectPlugin());
         jdbi.installPlugin(new PostgresPlugin());
         jdbi.registerArgument(new StorableTextArguments());
+        // Statements are plain SQL with named parameters, never templates: rendering each one as a template cost
+        // a quarter of a worker's time per statement.
+        jdbi.setTemplateEngine(new NoTemplateEngine());
         Handles handles = new Handles(jdbi);
         JdbiDeliveryRepository deliveries = new JdbiDeliveryRepository(handles, clock);
         return new Ports(new JdbiUnitOfWork(handles),

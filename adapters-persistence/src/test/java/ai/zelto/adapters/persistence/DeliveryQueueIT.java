@@ -3,6 +3,7 @@ package ai.zelto.adapters.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.zelto.application.port.out.Attachment;
+import ai.zelto.application.port.out.DeliveryQueue;
 import ai.zelto.application.port.out.NewDelivery;
 import ai.zelto.application.port.out.PendingDelivery;
 import ai.zelto.application.spi.provider.DeliveryContext;
@@ -117,6 +118,38 @@ class DeliveryQueueIT {
             PendingDelivery other = claimed.stream().filter(d -> d.id().equals(otherCall)).findFirst().orElseThrow();
             assertThat(ports.deliveryQueue().hasEarlierPending(laterOne)).isTrue();
             assertThat(ports.deliveryQueue().hasEarlierPending(other)).isFalse();
+            return null;
+        });
+    }
+
+    @Test
+    void aBatchsLocksAndHoldBacks_takeOneRoundTripEach_andAgreeWithTheSingleChecks() throws Exception {
+        DeliveryId first = store("a");
+        DeliveryId second = store("a");
+        DeliveryId other = store("b");
+        DeliveryQueue.CallKey callA = new DeliveryQueue.CallKey(org, "a");
+        DeliveryQueue.CallKey callB = new DeliveryQueue.CallKey(org, "b");
+
+        try (Connection otherWorker = database.dataSource().getConnection()) {
+            otherWorker.setAutoCommit(false);
+            try (Statement statement = otherWorker.createStatement()) {
+                // another worker holds the first delivery of call a (row lock) and the lock of call b
+                statement.execute("SELECT id FROM deliveries WHERE id = '" + first.value() + "' FOR UPDATE");
+                statement.execute("SELECT pg_advisory_xact_lock(hashtextextended('" + org + "' || '/' || 'b', 0))");
+            }
+            ports.unitOfWork().inTransaction(() -> {
+                List<PendingDelivery> claimed = ports.deliveryQueue().claim(10, Long.MAX_VALUE);
+                assertThat(claimed).extracting(PendingDelivery::id).containsExactly(second, other);
+
+                assertThat(ports.deliveryQueue().tryLockCalls(List.of(callA, callB))).containsExactly(callA);
+                assertThat(ports.deliveryQueue().heldBackByOthers(claimed)).containsExactly(second);
+                return null;
+            });
+            otherWorker.rollback();
+        }
+        ports.unitOfWork().inTransaction(() -> {
+            List<PendingDelivery> claimed = ports.deliveryQueue().claim(10, Long.MAX_VALUE);
+            assertThat(ports.deliveryQueue().heldBackByOthers(claimed)).as("the whole call is in the batch").isEmpty();
             return null;
         });
     }

@@ -32,10 +32,28 @@ public interface DeliveryQueue {
     void lockCall(OrganizationId organizationId, String externalId);
 
     /**
+     * Takes the per-call locks of these calls for the rest of the transaction, without waiting: one round trip
+     * for a whole batch.
+     *
+     * @return the calls locked; the others are held by other workers
+     */
+    java.util.Set<CallKey> tryLockCalls(java.util.Collection<CallKey> calls);
+
+    /**
      * Whether a pending delivery of the same call precedes this one in receive order. Deliveries this transaction
      * already finished do not count.
      */
     boolean hasEarlierPending(PendingDelivery delivery);
+
+    /**
+     * The deliveries of {@code batch} that a pending delivery outside the batch precedes in receive order (one
+     * another worker holds). Only ever shrinks as time passes: a delivery committed later sorts after these.
+     */
+    java.util.Set<DeliveryId> heldBackByOthers(List<PendingDelivery> batch);
+
+    /** A call: the unit of ordering and of the per-call lock. */
+    record CallKey(OrganizationId organizationId, String externalId) {
+    }
 
     void finish(DeliveryId id, DeliveryStatus status, String reason, ConversationId conversationId);
 }

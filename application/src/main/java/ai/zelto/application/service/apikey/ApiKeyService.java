@@ -28,9 +28,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * Creates keys and authenticates presented ones. A key is found by the hash of its secret (an index lookup);
  * its last-used time is written at most once a minute per key, so authentication does not write on every
  * request.
+ *
+ * <p>A key found valid is trusted again without a lookup for {@link #KEY_CACHE_TTL}. A revocation therefore
+ * takes effect at once on the copy of the app that made it and within that time on every other copy; a key
+ * that is unknown or revoked is never cached, so guessing costs a lookup each time.
  */
 public final class ApiKeyService implements AuthenticateApiKeyUseCase, CreateApiKeyUseCase, ManageApiKeysUseCase {
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
+    /** How long a key found valid is trusted without looking it up again. */
+    public static final Duration KEY_CACHE_TTL = Duration.ofMillis(500);
+    private static final int KEY_CACHE_MAX = 10_000;
 
     private final ApiKeyRepository keys;
     private final OrganizationRepository organizations;
@@ -40,6 +47,14 @@ public final class ApiKeyService implements AuthenticateApiKeyUseCase, CreateApi
     private final UnitOfWork unitOfWork;
     private final Clock clock;
     private final ConcurrentHashMap<ApiKeyId, Instant> lastUseWritten = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Trusted> recentlyValid = new ConcurrentHashMap<>();
+
+    /** A key found valid, and when ({@link System#nanoTime()}). */
+    private record Trusted(AuthenticatedKey key, long foundAtNanos) {
+        boolean fresh(long now) {
+            return now - foundAtNanos < KEY_CACHE_TTL.toNanos();
+        }
+    }
 
     public ApiKeyService(ApiKeyRepository keys, OrganizationRepository organizations, SecretHasher hasher,
                          SecureRandom random, AuditService audit, UnitOfWork unitOfWork, Clock clock) {
@@ -59,6 +74,12 @@ public final class ApiKeyService implements AuthenticateApiKeyUseCase, CreateApi
         }
         ApiKeySecret secret = new ApiKeySecret(presentedKey);
         String hash = hasher.hash(secret);
+        long now = System.nanoTime();
+        Trusted trusted = recentlyValid.get(hash);
+        if (trusted != null && trusted.fresh(now)) {
+            recordUse(trusted.key().keyId());
+            return Optional.of(trusted.key());
+        }
         Optional<ApiKey> found = keys.findByHash(hash);
         if (found.isEmpty()) {
             for (String legacy : hasher.legacyHashes(secret)) {
@@ -70,11 +91,19 @@ public final class ApiKeyService implements AuthenticateApiKeyUseCase, CreateApi
             }
         }
         if (found.isEmpty() || found.get().isRevoked()) {
+            recentlyValid.remove(hash);
             return Optional.empty();
         }
         ApiKey key = found.get();
         recordUse(key.id());
-        return Optional.of(new AuthenticatedKey(key.id(), key.organizationId(), key.userId()));
+        AuthenticatedKey authenticated = new AuthenticatedKey(key.id(), key.organizationId(), key.userId());
+        if (recentlyValid.size() >= KEY_CACHE_MAX) {
+            recentlyValid.values().removeIf(entry -> !entry.fresh(now));
+        }
+        if (recentlyValid.size() < KEY_CACHE_MAX) {
+            recentlyValid.put(hash, new Trusted(authenticated, now));
+        }
+        return Optional.of(authenticated);
     }
 
     private void recordUse(ApiKeyId id) {
@@ -102,14 +131,19 @@ public final class ApiKeyService implements AuthenticateApiKeyUseCase, CreateApi
 
     @Override
     public boolean revokeKey(OrganizationId organizationId, ApiKeyId id, String actor) {
-        return unitOfWork.inTransaction(() -> {
-            boolean revoked = keys.revoke(organizationId, id, clock.instant());
-            if (revoked) {
-                lastUseWritten.remove(id);
+        boolean revoked = unitOfWork.inTransaction(() -> {
+            boolean done = keys.revoke(organizationId, id, clock.instant());
+            if (done) {
                 audit.record(organizationId, actor, "api_key.revoked", "api_key:" + id, java.util.Map.of());
             }
-            return revoked;
+            return done;
         });
+        if (revoked) {
+            // after the commit: a lookup made before it could otherwise trust the key again
+            lastUseWritten.remove(id);
+            recentlyValid.values().removeIf(entry -> entry.key().keyId().equals(id));
+        }
+        return revoked;
     }
 
     /** Creates a random key for the org's owner, inside the caller's transaction if there is one. */

@@ -25,17 +25,20 @@ public final class AcceptDeliveryService implements AcceptDeliveryUseCase {
     private final DeliveryRepository deliveries;
     private final Clock clock;
     private final Runnable onStored;
+    private final Runnable awaitRoom;
 
     /**
-     * @param onStored called after each delivery is stored for processing (wakes the worker in this process)
+     * @param onStored  called after each delivery is stored for processing (wakes the worker in this process)
+     * @param awaitRoom called before a delivery for processing is stored ({@link IngestBackpressure#awaitRoom})
      */
     public AcceptDeliveryService(ProviderRegistry providers, ProviderSettings settings, DeliveryRepository deliveries,
-                                 Clock clock, Runnable onStored) {
+                                 Clock clock, Runnable onStored, Runnable awaitRoom) {
         this.providers = providers;
         this.settings = settings;
         this.deliveries = deliveries;
         this.clock = clock;
         this.onStored = onStored;
+        this.awaitRoom = awaitRoom;
     }
 
     @Override
@@ -62,6 +65,7 @@ public final class AcceptDeliveryService implements AcceptDeliveryUseCase {
             return new AcceptDeliveryResult.Refused(Translation.Rejected.invalid(invalid.details()));
         }
         String externalId = ((CallMapper.Result.Mapped) mapped).call().externalId();
+        awaitRoom.run();
         deliveries.store(new NewDelivery(id, command.organizationId(), provider, clock.instant(), command.raw(),
                 command.channel(), externalId, DeliveryStatus.PENDING, null, null));
         onStored.run();

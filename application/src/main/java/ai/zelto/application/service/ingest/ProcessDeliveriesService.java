@@ -6,6 +6,7 @@ import ai.zelto.application.port.out.Attachment;
 import ai.zelto.application.port.out.ConversationRepository;
 import ai.zelto.application.port.out.CreditLedger;
 import ai.zelto.application.port.out.DeliveryQueue;
+import ai.zelto.application.port.out.DeliveryQueue.CallKey;
 import ai.zelto.application.port.out.JobQueue;
 import ai.zelto.application.port.out.PendingDelivery;
 import ai.zelto.application.port.out.RecordingRepository;
@@ -20,6 +21,7 @@ import ai.zelto.domain.conversation.CallIngest;
 import ai.zelto.domain.conversation.Conversation;
 import ai.zelto.domain.conversation.ConversationId;
 import ai.zelto.domain.credit.Pricing;
+import ai.zelto.domain.delivery.DeliveryId;
 import ai.zelto.domain.delivery.DeliveryStatus;
 import ai.zelto.domain.organization.OrganizationId;
 import ai.zelto.domain.recording.Recording;
@@ -33,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Turns pending deliveries into conversations, in receive order per call, whatever the number of workers or
@@ -41,8 +44,9 @@ import java.util.Optional;
  * <p>How order is kept: a batch is claimed in receive order; for each call in it the worker takes that call's
  * lock, then processes the call's deliveries in order as long as no earlier delivery of the call is still
  * pending (another worker may hold one that sorts between two of ours). Deliveries it cannot take now stay
- * pending for the next round. One transaction covers the batch; each
- * delivery runs in a savepoint, so one that fails is marked failed without undoing the others.
+ * pending for the next round. One transaction covers the batch. When a delivery fails, the batch is rolled
+ * back and run again with each delivery in a savepoint, so the one that fails is marked failed without undoing
+ * the others (failures are rare, and savepoints cost two round trips a delivery).
  */
 public final class ProcessDeliveriesService implements ProcessDeliveriesUseCase {
     private static final System.Logger LOG = System.getLogger(ProcessDeliveriesService.class.getName());
@@ -90,7 +94,20 @@ public final class ProcessDeliveriesService implements ProcessDeliveriesUseCase 
     @Override
     public int processBatch() {
         try {
-            return processBatchInTransaction();
+            return attempt(false);
+        } catch (CarefulRetry oneFailed) {
+            return attempt(true);
+        }
+    }
+
+    /**
+     * @param careful whether each delivery runs in a savepoint. A batch first runs without (two round trips
+     *                fewer per delivery); when a delivery fails, that attempt rolls back whole and the batch is
+     *                run again carefully, so that only the failing delivery is marked failed
+     */
+    private int attempt(boolean careful) {
+        try {
+            return processBatchInTransaction(careful);
         } catch (RuntimeException failure) {
             if (isConflict(failure)) {
                 LOG.log(Level.DEBUG, "batch rolled back after a conflict with another worker; retrying");
@@ -100,7 +117,7 @@ public final class ProcessDeliveriesService implements ProcessDeliveriesUseCase 
         }
     }
 
-    private int processBatchInTransaction() {
+    private int processBatchInTransaction(boolean careful) {
         return unitOfWork.inTransaction(() -> {
             List<PendingDelivery> batch = queue.claim(batchSize, batchBytes);
             Map<CallKey, List<PendingDelivery>> byCall = new LinkedHashMap<>();
@@ -108,20 +125,28 @@ public final class ProcessDeliveriesService implements ProcessDeliveriesUseCase 
                 byCall.computeIfAbsent(new CallKey(delivery.organizationId(), delivery.externalId()),
                         key -> new ArrayList<>()).add(delivery);
             }
+            if (byCall.isEmpty()) {
+                return 0;
+            }
+            // One round trip each for the batch: the calls' locks (calls another worker holds wait for the next
+            // round), then which of our deliveries a pending delivery outside the batch precedes — one another
+            // worker holds, perhaps between two of ours (SKIP LOCKED left a gap). A call stops there; the rest
+            // waits. That set only shrinks with time, so reading it once, after the locks, is enough.
+            Set<CallKey> locked = queue.tryLockCalls(byCall.keySet());
+            List<PendingDelivery> ours = batch.stream()
+                    .filter(delivery -> locked.contains(new CallKey(delivery.organizationId(), delivery.externalId())))
+                    .toList();
+            Set<DeliveryId> heldBack = queue.heldBackByOthers(ours);
             int finished = 0;
             for (Map.Entry<CallKey, List<PendingDelivery>> call : byCall.entrySet()) {
-                CallKey key = call.getKey();
-                List<PendingDelivery> inOrder = call.getValue();
-                if (!queue.tryLockCall(key.organizationId(), key.externalId())) {
+                if (!locked.contains(call.getKey())) {
                     continue;
                 }
-                for (PendingDelivery delivery : inOrder) {
-                    // Checked before each delivery, not just the first: another worker may hold a delivery of this
-                    // call that sorts between two of ours (SKIP LOCKED left a gap); stop there, the rest waits.
-                    if (queue.hasEarlierPending(delivery)) {
+                for (PendingDelivery delivery : call.getValue()) {
+                    if (heldBack.contains(delivery.id())) {
                         break;
                     }
-                    processOne(delivery);
+                    processOne(delivery, careful);
                     finished++;
                 }
             }
@@ -129,7 +154,7 @@ public final class ProcessDeliveriesService implements ProcessDeliveriesUseCase 
         });
     }
 
-    private void processOne(PendingDelivery delivery) {
+    private void processOne(PendingDelivery delivery, boolean careful) {
         Optional<DeliveryTranslator> translator = providers.translator(delivery.provider());
         if (translator.isEmpty()) {
             fail(delivery, "the provider plugin '" + delivery.provider() + "' is not installed");
@@ -155,12 +180,22 @@ public final class ProcessDeliveriesService implements ProcessDeliveriesUseCase 
         CallIngest call = delivery.attachment() == null ? mappedCall
                 : mappedCall.withAudio(delivery.attachment().durationSeconds());
         try {
-            unitOfWork.isolated(() -> apply(delivery, call));
+            if (careful) {
+                unitOfWork.isolated(() -> apply(delivery, call));
+            } else {
+                apply(delivery, call);
+            }
         } catch (DomainException refused) {
+            if (!careful) {
+                throw new CarefulRetry();
+            }
             fail(delivery, refused.getMessage());
         } catch (RuntimeException unexpected) {
             if (isTransient(unexpected)) {
                 throw unexpected;
+            }
+            if (!careful) {
+                throw new CarefulRetry();
             }
             LOG.log(Level.ERROR, "delivery " + delivery.id() + " could not be processed", unexpected);
             fail(delivery, "internal error while processing; the raw delivery is kept");
@@ -243,6 +278,13 @@ public final class ProcessDeliveriesService implements ProcessDeliveriesUseCase 
         return false;
     }
 
-    private record CallKey(OrganizationId organizationId, String externalId) {
+
+    /** A delivery failed in a batch run without savepoints: roll it back and run the batch again, carefully. */
+    private static final class CarefulRetry extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        CarefulRetry() {
+            super(null, null, false, false);
+        }
     }
 }

@@ -1,0 +1,70 @@
+package ai.zelto.application.service.ingest;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.function.LongSupplier;
+
+/**
+ * Keeps processing up with acknowledgements. While more deliveries wait for processing than the limit, each new
+ * upload waits (at most {@code maxDelay}) before it is stored: under a sustained load beyond what the workers can
+ * process, acknowledgements slow down to the processing rate instead of the backlog, and with it the time until
+ * a call becomes visible, growing without bound. Bursts shorter than the limit are not slowed at all. Nothing is
+ * refused: after {@code maxDelay} the upload is stored anyway.
+ *
+ * <p>The backlog is read from the database every {@code refresh} by a background thread, so it counts the
+ * deliveries of every copy of the app and costs the request path nothing.
+ */
+public final class IngestBackpressure {
+    private static final System.Logger LOG = System.getLogger(IngestBackpressure.class.getName());
+    private static final long POLL_NANOS = Duration.ofMillis(5).toNanos();
+
+    private final LongSupplier pendingCount;
+    private final long limit;
+    private final long maxDelayNanos;
+    private volatile long pending;
+
+    public IngestBackpressure(LongSupplier pendingCount, long limit, Duration maxDelay, Duration refresh) {
+        this.pendingCount = pendingCount;
+        this.limit = limit;
+        this.maxDelayNanos = maxDelay.toNanos();
+        Thread refresher = new Thread(() -> refreshForever(refresh), "backlog-watch");
+        refresher.setDaemon(true);
+        refresher.start();
+    }
+
+    /** Returns once the backlog is within the limit, or after the longest delay allowed. */
+    public void awaitRoom() {
+        if (pending <= limit) {
+            return;
+        }
+        long deadline = System.nanoTime() + maxDelayNanos;
+        while (pending > limit && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(POLL_NANOS);
+            if (Thread.currentThread().isInterrupted()) {
+                return;
+            }
+        }
+    }
+
+    /** The backlog as last read. */
+    public long pending() {
+        return pending;
+    }
+
+    private void refreshForever(Duration refresh) {
+        while (true) {
+            try {
+                pending = pendingCount.getAsLong();
+            } catch (RuntimeException unreadable) {
+                // the database does not answer: uploads fail on their own; do not hold them back as well
+                pending = 0;
+                LOG.log(Level.DEBUG, "the backlog could not be read", unreadable);
+            }
+            try {
+                Thread.sleep(refresh.toMillis());
+            } catch (InterruptedException stopping) {
+                return;
+            }
+        }
+    }
+}

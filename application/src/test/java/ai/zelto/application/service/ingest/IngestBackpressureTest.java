@@ -1,0 +1,73 @@
+package ai.zelto.application.service.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class IngestBackpressureTest {
+    private final AtomicLong pending = new AtomicLong();
+    private final IngestBackpressure backpressure = new IngestBackpressure(pending::get, 100, Duration.ofSeconds(2),
+            Duration.ofMillis(10));
+
+    private long millisToGetRoom() {
+        long started = System.nanoTime();
+        backpressure.awaitRoom();
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+
+    private void awaitSeen(long value) throws InterruptedException {
+        while (backpressure.pending() != value) {
+            Thread.sleep(2);
+        }
+    }
+
+    @Test
+    void withinTheLimit_uploadsAreNotHeldAtAll() throws Exception {
+        pending.set(100);
+        awaitSeen(100);
+
+        assertThat(millisToGetRoom()).isLessThan(1_000);
+    }
+
+    @Test
+    void overTheLimit_anUploadWaitsAtMostTheLongestDelay_neverForever() throws Exception {
+        pending.set(101);
+        awaitSeen(101);
+
+        assertThat(millisToGetRoom()).isBetween(1_990L, 4_000L);
+    }
+
+    @Test
+    void anUploadHeldBack_goesOnAsSoonAsTheBacklogShrinks() throws Exception {
+        pending.set(5_000);
+        awaitSeen(5_000);
+        new Thread(() -> {
+            sleepQuietly(100);
+            pending.set(10);
+        }).start();
+
+        assertThat(millisToGetRoom()).isBetween(90L, 1_900L);
+    }
+
+    @Test
+    void whenTheBacklogCannotBeRead_uploadsAreNotHeldBack() throws Exception {
+        IngestBackpressure unreadable = new IngestBackpressure(() -> {
+            throw new IllegalStateException("the database does not answer");
+        }, 100, Duration.ofSeconds(5), Duration.ofMillis(10));
+        Thread.sleep(30);
+
+        long started = System.nanoTime();
+        unreadable.awaitRoom();
+        assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(4_000);
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
