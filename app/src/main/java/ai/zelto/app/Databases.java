@@ -44,7 +44,11 @@ final class Databases {
         // "autocommit off" for a transaction of its own and never commit what it writes.
         factory.setAutoCommitByDefault(true);
         factory.setRollbackOnReturn(true);
-        factory.setProperties(Map.of("ApplicationName", "zelto", "connectTimeout", "5", "socketTimeout", "60"));
+        // Every statement is planned with its own parameters. A plan cached for a prepared statement is kept
+        // until the next ANALYZE, so one made while a table was nearly empty (a fresh install under load) went
+        // on scanning the whole table for a single row for up to a minute while the table grew.
+        factory.setProperties(Map.of("ApplicationName", "zelto", "connectTimeout", "5", "socketTimeout", "60",
+                "options", "-c plan_cache_mode=force_custom_plan"));
         return factory;
     }
 }

@@ -89,6 +89,7 @@ public final class ZeltoApplication extends Application<ZeltoConfiguration> {
 
             @Override
             public void stop() throws InterruptedException {
+                core.backpressure.stop();
                 core.jobWorker.stop();
                 core.worker.stop();
             }

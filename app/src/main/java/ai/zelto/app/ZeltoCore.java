@@ -43,6 +43,7 @@ final class ZeltoCore {
     final RecordingPlaybackService playback;
     final AcceptAudioService acceptAudio;
     final AcceptDeliveryService accept;
+    final IngestBackpressure backpressure;
     final ReadService reads;
     final IntegrationService integrations;
     final AuditService audit;
@@ -84,7 +85,7 @@ final class ZeltoCore {
         this.playback = new RecordingPlaybackService(ports.conversations(), ports.recordings(), blobs);
         this.acceptAudio = new AcceptAudioService(providers, ports.deliveries(), blobs,
                 transcriber.isPresent() ? null : Transcribers.HOW_TO_CONFIGURE, clock, worker::wakeUp);
-        IngestBackpressure backpressure = new IngestBackpressure(ports.deliveries()::pendingCount,
+        this.backpressure = new IngestBackpressure(ports.deliveries()::pendingCount,
                 workerSettings.getBacklogLimit(), Duration.ofSeconds(1), Duration.ofMillis(100));
         this.accept = new AcceptDeliveryService(providers, integrations, ports.deliveries(), clock, worker::wakeUp,
                 backpressure::awaitRoom);

@@ -88,8 +88,9 @@ public final class Benchmark {
         double insertCeiling = insertCeiling();
         double httpCeiling = httpCeiling();
         try (Zelto zelto = Zelto.start(this, "zelto")) {
-            say("warming up the jar (%d s)", Math.min(10, seconds));
-            load(zelto.port, "warmup", "closed", clients, Math.min(10, seconds));
+            // The JIT needs about twenty seconds of this load before the figures settle.
+            say("warming up the jar (%d s)", Math.min(20, seconds));
+            load(zelto.port, "warmup", "closed", clients, Math.min(20, seconds));
             drain();
             Instant maxStart = Instant.now();
             Map<String, String> max = load(zelto.port, "max", "closed", clients, seconds);
@@ -121,6 +122,9 @@ public final class Benchmark {
             if (readRows > 0) {
                 reads(zelto.port);
             }
+        }
+        try (Connection admin = admin(); Statement sql = admin.createStatement()) {
+            sql.execute("DROP DATABASE " + DATABASE + " WITH (FORCE)");
         }
         System.out.println();
         System.out.println("== Zelto benchmark ==");

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -15,9 +17,17 @@ import java.util.function.Consumer;
  * one gathers, so batches grow with the load and stay at one write when there is none.
  *
  * <p>If a batch fails, its writes are retried one by one, so that one bad write fails only its own caller.
+ *
+ * <p>Committer threads start with the first write and end after {@link #IDLE_SECONDS} without one, so a stopped
+ * server (or a CLI command that never writes) leaves none behind.
  */
 final class GroupCommit<T> {
+    static final long IDLE_SECONDS = 2;
+
     private final BlockingQueue<Waiting<T>> queue = new LinkedBlockingQueue<>();
+    private final AtomicInteger running = new AtomicInteger();
+    private final String name;
+    private final int committers;
     private final Consumer<List<T>> writeBatch;
     private final Consumer<T> writeOne;
     private final int maxBatch;
@@ -27,13 +37,28 @@ final class GroupCommit<T> {
      * @param writeOne   writes one item in a transaction of its own
      */
     GroupCommit(String name, int committers, int maxBatch, Consumer<List<T>> writeBatch, Consumer<T> writeOne) {
+        this.name = name;
+        this.committers = committers;
         this.writeBatch = writeBatch;
         this.writeOne = writeOne;
         this.maxBatch = maxBatch;
-        for (int i = 0; i < committers; i++) {
-            Thread committer = new Thread(this::commitForever, name + "-" + i);
-            committer.setDaemon(true);
-            committer.start();
+    }
+
+    /** Committer threads alive now. */
+    int committersRunning() {
+        return running.get();
+    }
+
+    /** Starts committers up to their number. */
+    private void ensureCommitters() {
+        int now = running.get();
+        while (now < committers) {
+            if (running.compareAndSet(now, now + 1)) {
+                Thread committer = new Thread(this::commitWhileBusy, name + "-" + now);
+                committer.setDaemon(true);
+                committer.start();
+            }
+            now = running.get();
         }
     }
 
@@ -41,6 +66,7 @@ final class GroupCommit<T> {
     void write(T item) {
         Waiting<T> waiting = new Waiting<>(item);
         queue.add(waiting);
+        ensureCommitters();
         boolean interrupted = false;
         while (true) {
             try {
@@ -58,18 +84,40 @@ final class GroupCommit<T> {
         }
     }
 
-    private void commitForever() {
+    private void commitWhileBusy() {
         List<Waiting<T>> batch = new ArrayList<>(maxBatch);
         while (true) {
+            Waiting<T> first;
             try {
-                batch.add(queue.take());
+                first = queue.poll(IDLE_SECONDS, TimeUnit.SECONDS);
             } catch (InterruptedException stopping) {
+                running.decrementAndGet();
                 return;
             }
+            if (first == null) {
+                running.decrementAndGet();
+                // a write queued meanwhile may have seen this thread still counted: stay for it
+                if (queue.isEmpty() || !stayFor()) {
+                    return;
+                }
+                continue;
+            }
+            batch.add(first);
             queue.drainTo(batch, maxBatch - 1);
             commit(batch);
             batch.clear();
         }
+    }
+
+    private boolean stayFor() {
+        int now = running.get();
+        while (now < committers) {
+            if (running.compareAndSet(now, now + 1)) {
+                return true;
+            }
+            now = running.get();
+        }
+        return false;
     }
 
     private void commit(List<Waiting<T>> batch) {

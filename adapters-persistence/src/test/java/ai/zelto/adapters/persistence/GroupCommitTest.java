@@ -75,4 +75,18 @@ class GroupCommitTest {
             Thread.currentThread().interrupt();
         }
     }
+
+    @Test
+    void committersStartWithTheFirstWrite_andEndWhenWritesStop() throws Exception {
+        GroupCommit<Integer> commits = new GroupCommit<>("test", 2, 64, this::commitSlowly, one -> commitSlowly(List.of(one)));
+        assertThat(commits.committersRunning()).isZero();
+
+        commits.write(1);
+        assertThat(commits.committersRunning()).isEqualTo(2);
+
+        Thread.sleep(GroupCommit.IDLE_SECONDS * 1000 + 1000);
+        assertThat(commits.committersRunning()).isZero();
+        commits.write(2);
+        assertThat(committed).containsExactlyInAnyOrder(1, 2);
+    }
 }

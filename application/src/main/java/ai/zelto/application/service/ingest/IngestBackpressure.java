@@ -2,6 +2,7 @@ package ai.zelto.application.service.ingest;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
 /**
@@ -12,28 +13,39 @@ import java.util.function.LongSupplier;
  * refused: after {@code maxDelay} the upload is stored anyway.
  *
  * <p>The backlog is read from the database every {@code refresh} by a background thread, so it counts the
- * deliveries of every copy of the app and costs the request path nothing.
+ * deliveries of every copy of the app and costs the request path nothing. The thread runs while uploads come
+ * in and ends {@link #IDLE} after the last one.
  */
 public final class IngestBackpressure {
     private static final System.Logger LOG = System.getLogger(IngestBackpressure.class.getName());
     private static final long POLL_NANOS = Duration.ofMillis(5).toNanos();
+    static final Duration IDLE = Duration.ofSeconds(2);
 
     private final LongSupplier pendingCount;
     private final long limit;
     private final long maxDelayNanos;
+    private final Duration refresh;
+    private final AtomicBoolean watching = new AtomicBoolean();
     private volatile long pending;
+    private volatile long lastAskedNanos;
+    private volatile Thread watcher;
 
     public IngestBackpressure(LongSupplier pendingCount, long limit, Duration maxDelay, Duration refresh) {
         this.pendingCount = pendingCount;
         this.limit = limit;
         this.maxDelayNanos = maxDelay.toNanos();
-        Thread refresher = new Thread(() -> refreshForever(refresh), "backlog-watch");
-        refresher.setDaemon(true);
-        refresher.start();
+        this.refresh = refresh;
     }
 
     /** Returns once the backlog is within the limit, or after the longest delay allowed. */
     public void awaitRoom() {
+        lastAskedNanos = System.nanoTime();
+        if (!watching.get() && watching.compareAndSet(false, true)) {
+            Thread started = new Thread(this::watchWhileAsked, "backlog-watch");
+            started.setDaemon(true);
+            watcher = started;
+            started.start();
+        }
         if (pending <= limit) {
             return;
         }
@@ -46,13 +58,22 @@ public final class IngestBackpressure {
         }
     }
 
+    /** Ends the watcher now (the server stops); a later upload would start it again. */
+    public void stop() {
+        lastAskedNanos = System.nanoTime() - IDLE.toNanos();
+        Thread current = watcher;
+        if (current != null) {
+            current.interrupt();
+        }
+    }
+
     /** The backlog as last read. */
     public long pending() {
         return pending;
     }
 
-    private void refreshForever(Duration refresh) {
-        while (true) {
+    private void watchWhileAsked() {
+        while (System.nanoTime() - lastAskedNanos < IDLE.toNanos()) {
             try {
                 pending = pendingCount.getAsLong();
             } catch (RuntimeException unreadable) {
@@ -63,8 +84,10 @@ public final class IngestBackpressure {
             try {
                 Thread.sleep(refresh.toMillis());
             } catch (InterruptedException stopping) {
-                return;
+                break;
             }
         }
+        pending = 0;
+        watching.set(false);
     }
 }

@@ -17,7 +17,9 @@ class IngestBackpressureTest {
         return (System.nanoTime() - started) / 1_000_000;
     }
 
+    /** The watcher starts with the first upload (which passes: nothing is known yet) and reads the backlog. */
     private void awaitSeen(long value) throws InterruptedException {
+        backpressure.awaitRoom();
         while (backpressure.pending() != value) {
             Thread.sleep(2);
         }
@@ -56,6 +58,7 @@ class IngestBackpressureTest {
         IngestBackpressure unreadable = new IngestBackpressure(() -> {
             throw new IllegalStateException("the database does not answer");
         }, 100, Duration.ofSeconds(5), Duration.ofMillis(10));
+        unreadable.awaitRoom();
         Thread.sleep(30);
 
         long started = System.nanoTime();
@@ -69,5 +72,15 @@ class IngestBackpressureTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    @Test
+    void theWatcherEnds_whenUploadsStop() throws Exception {
+        pending.set(7);
+        awaitSeen(7);
+
+        Thread.sleep(IngestBackpressure.IDLE.toMillis() + 500);
+
+        assertThat(backpressure.pending()).as("the watcher has ended and forgotten the backlog").isZero();
     }
 }
