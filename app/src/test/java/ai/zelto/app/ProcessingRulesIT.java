@@ -187,4 +187,14 @@ class ProcessingRulesIT {
         conversationOf("rule-fifty");
         assertThat(charged() - before).isEqualTo(2);
     }
+
+    @Test
+    void aTimeWindow_isOnStartedAt_soACallWithoutAStartIsNeverInOne() {
+        server.uploadAndProcess("{\"call\": {\"externalId\": \"no-start\"}, \"agent\": {\"externalId\": \"a\"},"
+                + " \"version\": \"v-no-start\", \"transcript\": {\"turns\": [{\"role\": \"user\", \"text\": \"hi\"}]}}");
+
+        assertThat(server.getJson("/v1/conversations?version=v-no-start").get("data")).hasSize(1);
+        assertThat(server.getJson("/v1/conversations?version=v-no-start&from=2000-01-01T00:00:00Z"
+                + "&to=2100-01-01T00:00:00Z").get("data")).isEmpty();
+    }
 }

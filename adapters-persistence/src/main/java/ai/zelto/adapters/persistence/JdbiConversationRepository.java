@@ -142,12 +142,18 @@ final class JdbiConversationRepository implements ConversationRepository {
             sql.append(" AND c.external_id = :externalId");
             params.put("externalId", query.externalId());
         }
+        // The window is on startedAt. Where a call has a start, sort_at equals it, so the window is written on
+        // sort_at: every index that orders the list then serves the window as a range, whereas a condition on
+        // started_at left the planner scanning, say, all of a provider's newer calls to find fifty in the window.
+        if (query.from() != null || query.to() != null) {
+            sql.append(" AND c.started_at IS NOT NULL");
+        }
         if (query.from() != null) {
-            sql.append(" AND c.started_at >= :from");
+            sql.append(" AND c.sort_at >= :from");
             params.put("from", query.from());
         }
         if (query.to() != null) {
-            sql.append(" AND c.started_at < :to");
+            sql.append(" AND c.sort_at < :to");
             params.put("to", query.to());
         }
         if (query.after() != null) {
