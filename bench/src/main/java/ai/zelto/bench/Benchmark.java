@@ -115,6 +115,11 @@ public final class Benchmark {
             report.put("  ack latency p50 / p99 / max (ms) ", halfRate.get("p50") + " / " + halfRate.get("p99") + " / "
                     + halfRate.get("max"));
             report.put("  processing lag p50 / p99 (ms) ", lag(halfStart, halfEnd));
+            // The same open loop against the no-op app, now, while the machine is in the same state (the jar
+            // idles): the latency the machine and the load generator add by themselves.
+            Map<String, String> floor = againstCeilingApp("floor", "open", half, seconds);
+            report.put("  latency floor: ceiling (b) at the same rate, p50 / p99 / max (ms)",
+                    floor.get("p50") + " / " + floor.get("p99") + " / " + floor.get("max"));
             report.put("  backlog drained after the load stopped (s) ", format(halfDrain));
             report.put("peak RSS of the jar (MiB)", Long.toString(rssMib));
             report.put("ingest / ceiling (a)", String.format(Locale.ROOT, "%.2f", ingest / insertCeiling));
@@ -123,6 +128,7 @@ public final class Benchmark {
                 reads(zelto.port);
             }
         }
+
         try (Connection admin = admin(); Statement sql = admin.createStatement()) {
             sql.execute("DROP DATABASE " + DATABASE + " WITH (FORCE)");
         }
@@ -229,6 +235,18 @@ public final class Benchmark {
 
     /** Ceiling (b): the load generator against {@link JsonCeilingApp}, closed loop, the same clients. */
     private double httpCeiling() throws Exception {
+        Map<String, String> result = againstCeilingApp("ceiling", "closed", clients, ceilingSeconds);
+        double rate = Double.parseDouble(result.get("perSecond"));
+        say("ceiling (b): %s uploads/s parsed and answered (p99 %s ms)", format(rate), result.get("p99"));
+        return rate;
+    }
+
+    /**
+     * The load generator against {@link JsonCeilingApp} (after a 5 s warm-up). At a fixed rate this is the
+     * latency floor of the machine and the load generator themselves, against which Zelto's is read.
+     */
+    private Map<String, String> againstCeilingApp(String runId, String mode, int amount, int forSeconds)
+            throws Exception {
         int port = freePort();
         Path config = work.resolve("ceiling.yml");
         Files.writeString(config, """
@@ -242,11 +260,8 @@ public final class Benchmark {
                 config.toString()).redirectErrorStream(true).redirectOutput(work.resolve("ceiling.log").toFile()).start();
         try {
             awaitPort(port, app);
-            load(port, "ceiling-warmup", "closed", clients, 5);
-            Map<String, String> result = load(port, "ceiling", "closed", clients, ceilingSeconds);
-            double rate = Double.parseDouble(result.get("perSecond"));
-            say("ceiling (b): %s uploads/s parsed and answered (p99 %s ms)", format(rate), result.get("p99"));
-            return rate;
+            load(port, runId + "-warmup", "closed", clients, 5);
+            return load(port, runId, mode, amount, forSeconds);
         } finally {
             app.destroy();
             app.waitFor(30, TimeUnit.SECONDS);

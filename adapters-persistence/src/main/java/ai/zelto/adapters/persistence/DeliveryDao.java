@@ -56,12 +56,9 @@ interface DeliveryDao {
             """)
     List<ClaimedRow> claim(int max, long maxBytes);
 
-    @SqlQuery("SELECT pg_try_advisory_xact_lock(hashtextextended(:organizationId || '/' || :externalId, 0))")
-    boolean tryLockCall(@Bind("organizationId") String organizationId, @Bind("externalId") String externalId);
-
     /**
      * The calls whose lock this transaction got, each as {@code <organization id>/<external id>} (the key of the
-     * lock, the same as {@link #tryLockCall}).
+     * lock, the same as {@link #lockCall}).
      */
     @SqlQuery("""
             SELECT organization_id || '/' || external_id
@@ -83,15 +80,6 @@ interface DeliveryDao {
 
     @SqlQuery("SELECT pg_advisory_xact_lock(hashtextextended(:organizationId || '/' || :externalId, 0)) IS NOT NULL")
     boolean lockCall(@Bind("organizationId") String organizationId, @Bind("externalId") String externalId);
-
-    @SqlQuery("""
-            SELECT EXISTS (
-                SELECT 1 FROM deliveries earlier, deliveries this
-                WHERE this.id = :id
-                  AND earlier.organization_id = this.organization_id AND earlier.external_id = this.external_id
-                  AND earlier.status = 'pending' AND (earlier.txid, earlier.seq) < (this.txid, this.seq))
-            """)
-    boolean hasEarlierPending(UUID id);
 
     @SqlUpdate("""
             UPDATE deliveries SET status = :status, reason = :reason, conversation_id = :conversationId,

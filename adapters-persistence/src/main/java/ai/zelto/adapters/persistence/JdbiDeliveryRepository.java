@@ -146,11 +146,6 @@ final class JdbiDeliveryRepository implements DeliveryRepository, DeliveryQueue 
     }
 
     @Override
-    public boolean tryLockCall(OrganizationId organizationId, String externalId) {
-        return handles.dao(DeliveryDao.class, d -> d.tryLockCall(organizationId.toString(), externalId));
-    }
-
-    @Override
     public java.util.Set<CallKey> tryLockCalls(java.util.Collection<CallKey> calls) {
         if (calls.isEmpty()) {
             return java.util.Set.of();
@@ -171,11 +166,6 @@ final class JdbiDeliveryRepository implements DeliveryRepository, DeliveryQueue 
         java.util.UUID[] ids = batch.stream().map(delivery -> delivery.id().value()).toArray(java.util.UUID[]::new);
         return handles.dao(DeliveryDao.class, d -> d.heldBackByOthers(ids)).stream().map(DeliveryId::new)
                 .collect(java.util.stream.Collectors.toSet());
-    }
-
-    @Override
-    public boolean hasEarlierPending(PendingDelivery delivery) {
-        return handles.dao(DeliveryDao.class, d -> d.hasEarlierPending(delivery.id().value()));
     }
 
     @Override

@@ -107,22 +107,6 @@ class DeliveryQueueIT {
     }
 
     @Test
-    void aDeliveryWithAnEarlierPendingOneOfTheSameCall_isHeldBack() {
-        store("a");
-        DeliveryId later = store("a");
-        DeliveryId otherCall = store("b");
-
-        ports.unitOfWork().inTransaction(() -> {
-            List<PendingDelivery> claimed = ports.deliveryQueue().claim(10, Long.MAX_VALUE);
-            PendingDelivery laterOne = claimed.stream().filter(d -> d.id().equals(later)).findFirst().orElseThrow();
-            PendingDelivery other = claimed.stream().filter(d -> d.id().equals(otherCall)).findFirst().orElseThrow();
-            assertThat(ports.deliveryQueue().hasEarlierPending(laterOne)).isTrue();
-            assertThat(ports.deliveryQueue().hasEarlierPending(other)).isFalse();
-            return null;
-        });
-    }
-
-    @Test
     void aBatchsLocksAndHoldBacks_takeOneRoundTripEach_andAgreeWithTheSingleChecks() throws Exception {
         DeliveryId first = store("a");
         DeliveryId second = store("a");
@@ -157,7 +141,8 @@ class DeliveryQueueIT {
     @Test
     void theCallLock_isExclusiveAcrossTransactions() throws Exception {
         ports.unitOfWork().inTransaction(() -> {
-            assertThat(ports.deliveryQueue().tryLockCall(org, "a")).isTrue();
+            assertThat(ports.deliveryQueue().tryLockCalls(List.of(new DeliveryQueue.CallKey(org, "a"))))
+                    .containsExactly(new DeliveryQueue.CallKey(org, "a"));
             try (Connection other = database.dataSource().getConnection();
                  Statement statement = other.createStatement()) {
                 var rs = statement.executeQuery("SELECT pg_try_advisory_xact_lock(hashtextextended('" + org

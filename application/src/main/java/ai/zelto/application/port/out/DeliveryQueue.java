@@ -21,13 +21,6 @@ public interface DeliveryQueue {
      */
     List<PendingDelivery> claim(int max, long maxBytes);
 
-    /**
-     * Takes the per-call lock for the rest of the transaction, without waiting.
-     *
-     * @return false when another worker holds it
-     */
-    boolean tryLockCall(OrganizationId organizationId, String externalId);
-
     /** Takes the per-call lock for the rest of the transaction, waiting for it if need be. */
     void lockCall(OrganizationId organizationId, String externalId);
 
@@ -38,12 +31,6 @@ public interface DeliveryQueue {
      * @return the calls locked; the others are held by other workers
      */
     java.util.Set<CallKey> tryLockCalls(java.util.Collection<CallKey> calls);
-
-    /**
-     * Whether a pending delivery of the same call precedes this one in receive order. Deliveries this transaction
-     * already finished do not count.
-     */
-    boolean hasEarlierPending(PendingDelivery delivery);
 
     /**
      * The deliveries of {@code batch} that a pending delivery outside the batch precedes in receive order (one
