@@ -1,124 +1,225 @@
 package ai.zelto.bench;
 
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The load generator, run as its own process so that it does not share a JVM with what it measures. Posts
- * {@link Payloads} to {@code url} for a number of seconds, either closed-loop (a fixed number of clients, each
- * sending its next upload once the previous one is answered) or open-loop at a fixed rate. In open loop a
- * latency is counted from when the upload was due, not when it could be sent, so a stalled server is not hidden
- * (no coordinated omission). Prints one line: {@code RESULT key=value ...}.
+ * {@link Payloads} to {@code url} for a number of seconds over plain HTTP/1.1 keep-alive sockets, one thread per
+ * connection (a full HTTP client's selector and futures added a latency tail of their own on two cores):
+ * <ul>
+ *   <li>closed loop: {@code amount} clients, each sending its next upload once the previous one is answered;</li>
+ *   <li>open loop: {@code amount} uploads a second, due at fixed times and sent by whichever of 64 connections is
+ *       free. A latency is counted from when the upload was due, not from when it could be sent, so a stalled
+ *       server is not hidden (no coordinated omission).</li>
+ * </ul>
+ * Prints one line: {@code RESULT key=value ...}.
  *
  * <p>Arguments: {@code url key runId closed <clients> <seconds>} or {@code url key runId open <perSecond> <seconds>}.
  */
 public final class LoadGenerator {
-    private static final int MAX_IN_FLIGHT = 2_048;
+    private static final int OPEN_LOOP_CONNECTIONS = 64;
 
-    private LoadGenerator() {
+    private final URI url;
+    private final String key;
+    private final Payloads payloads;
+    private final Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
+    private final AtomicLong failures = new AtomicLong();
+
+    private LoadGenerator(URI url, String key, Payloads payloads) {
+        this.url = url;
+        this.key = key;
+        this.payloads = payloads;
     }
 
     public static void main(String[] args) throws Exception {
-        URI url = URI.create(args[0]);
-        String key = args[1];
-        Payloads payloads = new Payloads(args[2], args[2].hashCode());
+        LoadGenerator generator = new LoadGenerator(URI.create(args[0]), args[1],
+                new Payloads(args[2], args[2].hashCode()));
         boolean closed = args[3].equals("closed");
         int amount = Integer.parseInt(args[4]);
         int seconds = Integer.parseInt(args[5]);
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
-        Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
-        AtomicLong failures = new AtomicLong();
-        Latencies all = new Latencies();
         long started = System.nanoTime();
         long end = started + seconds * 1_000_000_000L;
-        if (closed) {
-            List<Thread> clients = new ArrayList<>();
-            List<Latencies> perClient = new ArrayList<>();
-            for (int c = 0; c < amount; c++) {
-                Latencies mine = new Latencies();
-                perClient.add(mine);
-                clients.add(started(() -> {
-                    while (System.nanoTime() < end) {
-                        HttpRequest request = request(url, key, payloads.next());
-                        long sent = System.nanoTime();
-                        try {
-                            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-                            mine.add((System.nanoTime() - sent) / 1_000);
-                            statuses.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
-                        } catch (Exception failed) {
-                            failures.incrementAndGet();
-                        }
-                    }
-                }));
-            }
-            for (Thread client : clients) {
-                client.join();
-            }
-            perClient.forEach(all::addAll);
-        } else {
-            Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
-            long interval = 1_000_000_000L / amount;
-            List<Latencies> shards = new ArrayList<>();
-            for (int i = 0; i < 16; i++) {
-                shards.add(new Latencies());
-            }
-            long due = started;
-            long n = 0;
-            while (due < end) {
+        long interval = closed ? 0 : 1_000_000_000L / amount;
+        AtomicLong nextDue = new AtomicLong();
+        List<Thread> connections = new ArrayList<>();
+        List<Latencies> perConnection = new ArrayList<>();
+        for (int c = 0; c < (closed ? amount : OPEN_LOOP_CONNECTIONS); c++) {
+            Latencies mine = new Latencies();
+            perConnection.add(mine);
+            Thread connection = new Thread(() -> generator.send(mine, closed, started, end, interval, nextDue));
+            connection.start();
+            connections.add(connection);
+        }
+        for (Thread connection : connections) {
+            connection.join();
+        }
+        Latencies all = new Latencies();
+        perConnection.forEach(all::addAll);
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        long acked = generator.statuses.getOrDefault(200, new AtomicLong()).get();
+        Map<Integer, Long> byStatus = new TreeMap<>();
+        generator.statuses.forEach((status, count) -> byStatus.put(status, count.get()));
+        System.out.printf(Locale.ROOT,
+                "RESULT acked=%d failed=%d seconds=%.2f perSecond=%.1f p50=%.2f p99=%.2f max=%.2f statuses=%s%n",
+                acked, generator.failures.get(), elapsed, acked / elapsed, all.millis(50), all.millis(99),
+                all.millis(100), byStatus.toString().replace(" ", ""));
+    }
+
+    /** One connection's loop: closed, or taking due times from {@code nextDue} in an open loop. */
+    private void send(Latencies latencies, boolean closed, long started, long end, long interval,
+                      AtomicLong nextDue) {
+        Connection connection = null;
+        while (true) {
+            long due;
+            if (closed) {
+                due = System.nanoTime();
+                if (due >= end) {
+                    break;
+                }
+            } else {
+                due = started + nextDue.getAndIncrement() * interval;
+                if (due >= end) {
+                    break;
+                }
                 long wait = due - System.nanoTime();
                 if (wait > 0) {
-                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                    sleepNanos(wait);
                 }
-                inFlight.acquire();
-                long dueAt = due;
-                Latencies shard = shards.get((int) (n++ % shards.size()));
-                http.sendAsync(request(url, key, payloads.next()), HttpResponse.BodyHandlers.discarding())
-                        .whenComplete((response, failure) -> {
-                            long micros = (System.nanoTime() - dueAt) / 1_000;
-                            synchronized (shard) {
-                                shard.add(micros);
-                            }
-                            if (failure != null) {
-                                failures.incrementAndGet();
-                            } else {
-                                statuses.computeIfAbsent(response.statusCode(), s -> new AtomicLong()).incrementAndGet();
-                            }
-                            inFlight.release();
-                        });
-                due += interval;
             }
-            inFlight.acquire(MAX_IN_FLIGHT);
-            shards.forEach(all::addAll);
+            byte[] body = payloads.next();
+            try {
+                if (connection == null) {
+                    connection = new Connection(url);
+                }
+                int status = connection.post(url.getPath(), key, body);
+                latencies.add((System.nanoTime() - due) / 1_000);
+                statuses.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
+                if (connection.closing) {
+                    connection.close();
+                    connection = null;
+                }
+            } catch (IOException failed) {
+                failures.incrementAndGet();
+                if (connection != null) {
+                    connection.close();
+                    connection = null;
+                }
+            }
         }
-        double elapsed = (System.nanoTime() - started) / 1e9;
-        long acked = statuses.getOrDefault(200, new AtomicLong()).get();
-        Map<Integer, Long> byStatus = new TreeMap<>();
-        statuses.forEach((status, count) -> byStatus.put(status, count.get()));
-        System.out.printf(java.util.Locale.ROOT,
-                "RESULT acked=%d failed=%d seconds=%.2f perSecond=%.1f p50=%.2f p99=%.2f max=%.2f statuses=%s%n",
-                acked, failures.get(), elapsed, acked / elapsed, all.millis(50), all.millis(99), all.millis(100),
-                byStatus.toString().replace(" ", ""));
+        if (connection != null) {
+            connection.close();
+        }
     }
 
-    private static HttpRequest request(URI url, String key, byte[] body) {
-        return HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + key)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+    private static void sleepNanos(long nanos) {
+        try {
+            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
-    private static Thread started(Runnable work) {
-        Thread thread = new Thread(work);
-        thread.start();
-        return thread;
+    /** One keep-alive HTTP/1.1 connection: a request written whole, its answer read whole. */
+    private static final class Connection {
+        private final Socket socket;
+        private final OutputStream out;
+        private final InputStream in;
+        private final String host;
+        boolean closing;
+
+        Connection(URI url) throws IOException {
+            socket = new Socket(url.getHost(), url.getPort());
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout(60_000);
+            out = socket.getOutputStream();
+            in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+            host = url.getHost() + ":" + url.getPort();
+        }
+
+        int post(String path, String key, byte[] body) throws IOException {
+            byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: Bearer " + key
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII);
+            byte[] request = new byte[head.length + body.length];
+            System.arraycopy(head, 0, request, 0, head.length);
+            System.arraycopy(body, 0, request, head.length, body.length);
+            out.write(request);
+            out.flush();
+            String statusLine = line();
+            if (statusLine.length() < 12) {
+                throw new IOException("no answer");
+            }
+            int status = Integer.parseInt(statusLine.substring(9, 12));
+            long length = 0;
+            boolean chunked = false;
+            for (String header = line(); !header.isEmpty(); header = line()) {
+                String lower = header.toLowerCase(Locale.ROOT);
+                if (lower.startsWith("content-length:")) {
+                    length = Long.parseLong(lower.substring(15).trim());
+                } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                    chunked = true;
+                } else if (lower.startsWith("connection:") && lower.contains("close")) {
+                    closing = true;
+                }
+            }
+            if (chunked) {
+                for (long size = Long.parseLong(line().trim(), 16); size > 0; size = Long.parseLong(line().trim(), 16)) {
+                    skip(size);
+                    line();
+                }
+                line();
+            } else {
+                skip(length);
+            }
+            return status;
+        }
+
+        private String line() throws IOException {
+            StringBuilder line = new StringBuilder();
+            int c;
+            while ((c = in.read()) != -1) {
+                if (c == '\n') {
+                    int last = line.length() - 1;
+                    return last >= 0 && line.charAt(last) == '\r' ? line.substring(0, last) : line.toString();
+                }
+                line.append((char) c);
+            }
+            throw new IOException("the connection closed");
+        }
+
+        private void skip(long bytes) throws IOException {
+            long left = bytes;
+            while (left > 0) {
+                long skipped = in.skip(left);
+                if (skipped <= 0) {
+                    if (in.read() == -1) {
+                        throw new IOException("the connection closed");
+                    }
+                    skipped = 1;
+                }
+                left -= skipped;
+            }
+        }
+
+        void close() {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
     }
 }
