@@ -17,10 +17,18 @@ class IngestBackpressureTest {
         return (System.nanoTime() - started) / 1_000_000;
     }
 
-    /** The watcher starts with the first upload (which passes: nothing is known yet) and reads the backlog. */
+    /**
+     * The watcher starts with an upload (which passes while the backlog read is within the limit) and reads the
+     * backlog. Uploads keep coming until it has been read, as they would: on a slow machine the watcher may
+     * otherwise end, idle, before this thread looks.
+     */
     private void awaitSeen(long value) throws InterruptedException {
-        backpressure.awaitRoom();
+        long deadline = System.nanoTime() + 10_000_000_000L;
         while (backpressure.pending() != value) {
+            if (backpressure.pending() <= 100) {
+                backpressure.awaitRoom();
+            }
+            assertThat(System.nanoTime()).as("the backlog %d was read within 10 s", value).isLessThan(deadline);
             Thread.sleep(2);
         }
     }
