@@ -30,11 +30,16 @@ final class ServletHygiene implements Filter {
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         HttpServletResponse http = (HttpServletResponse) response;
-        SecurityHeaders.HEADERS.forEach(http::setHeader);
-        http.setHeader("Cache-Control", "no-store");
+        decorate(http);
         Hygienic wrapped = new Hygienic((HttpServletRequest) request, http);
         chain.doFilter(request, wrapped);
         wrapped.beforeCommit();
+    }
+
+    /** The security headers, and no caching: what every answer the servlet layer makes carries. */
+    private static void decorate(HttpServletResponse response) {
+        SecurityHeaders.HEADERS.forEach(response::setHeader);
+        response.setHeader("Cache-Control", "no-store");
     }
 
     private static final class Hygienic extends HttpServletResponseWrapper {
@@ -97,8 +102,7 @@ final class ServletHygiene implements Filter {
             resetBuffer();
             setStatus(status);
             setContentType("application/json");
-            SecurityHeaders.HEADERS.forEach(this::setHeader);
-            setHeader("Cache-Control", "no-store");
+            decorate(this);
             byte[] body = JsonErrorHandler.body(status);
             setContentLength(body.length);
             getOutputStream().write(body);

@@ -133,9 +133,8 @@ public final class ProcessDeliveriesService implements ProcessDeliveriesUseCase 
             // worker holds, perhaps between two of ours (SKIP LOCKED left a gap). A call stops there; the rest
             // waits. That set only shrinks with time, so reading it once, after the locks, is enough.
             Set<CallKey> locked = queue.tryLockCalls(byCall.keySet());
-            List<PendingDelivery> ours = batch.stream()
-                    .filter(delivery -> locked.contains(new CallKey(delivery.organizationId(), delivery.externalId())))
-                    .toList();
+            List<PendingDelivery> ours = byCall.entrySet().stream().filter(call -> locked.contains(call.getKey()))
+                    .flatMap(call -> call.getValue().stream()).toList();
             Set<DeliveryId> heldBack = queue.heldBackByOthers(ours);
             int finished = 0;
             for (Map.Entry<CallKey, List<PendingDelivery>> call : byCall.entrySet()) {
