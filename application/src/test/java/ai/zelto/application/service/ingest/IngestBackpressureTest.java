@@ -49,16 +49,33 @@ class IngestBackpressureTest {
         assertThat(millisToGetRoom()).isBetween(1_990L, 4_000L);
     }
 
+    /**
+     * The backlog shrinks only once this thread is held (parked in {@code awaitRoom}), not after a fixed sleep: on
+     * a busy machine this thread could otherwise reach {@code awaitRoom} after the backlog had already shrunk.
+     */
     @Test
     void anUploadHeldBack_goesOnAsSoonAsTheBacklogShrinks() throws Exception {
         pending.set(5_000);
         awaitSeen(5_000);
-        new Thread(() -> {
-            sleepQuietly(100);
+        Thread uploader = Thread.currentThread();
+        AtomicLong shrunkAt = new AtomicLong();
+        Thread shrinker = new Thread(() -> {
+            while (uploader.getState() != Thread.State.TIMED_WAITING) {
+                sleepQuietly(1);
+            }
+            sleepQuietly(50);
+            shrunkAt.set(System.nanoTime());
             pending.set(10);
-        }).start();
+        });
+        shrinker.setDaemon(true);
+        shrinker.start();
 
-        assertThat(millisToGetRoom()).isBetween(90L, 1_900L);
+        backpressure.awaitRoom();
+        long returnedAt = System.nanoTime();
+
+        assertThat(shrunkAt.get()).as("the backlog shrank while the upload was held").isNotZero();
+        assertThat((returnedAt - shrunkAt.get()) / 1_000_000).as("ms from the shrink to going on")
+                .isBetween(0L, 1_900L);
     }
 
     @Test
