@@ -545,10 +545,11 @@ public class ZeltoConfiguration extends Configuration {
         private long batchBytes = 8L * 1024 * 1024;
         /**
          * While more deliveries than this wait for processing, acknowledgements slow down (by at most a second
-         * each) so that processing keeps up.
+         * each) so that processing keeps up. About two seconds of processing at full speed on two cores: a call
+         * becomes visible within seconds under any load.
          */
         @Min(1)
-        private long backlogLimit = 5_000;
+        private long backlogLimit = 2_000;
         @Min(1)
         private long idlePollMillis = 100;
         /** The health check turns unhealthy when the oldest pending delivery waits longer than this. */

@@ -11,6 +11,7 @@ import ai.zelto.application.service.ingest.AcceptAudioService;
 import ai.zelto.application.service.ingest.AcceptDeliveryService;
 import ai.zelto.application.service.ingest.IngestBackpressure;
 import ai.zelto.application.service.ingest.ProcessDeliveriesService;
+import ai.zelto.application.service.ingest.RecentTranslations;
 import ai.zelto.application.service.ingest.ProviderRegistry;
 import ai.zelto.application.service.integration.IntegrationService;
 import ai.zelto.application.service.organization.OrganizationService;
@@ -63,9 +64,10 @@ final class ZeltoCore {
                 apiKeys, audit, Credits.of(config.getInitialCredits()), clock);
         ZeltoConfiguration.WorkerSettings workerSettings = config.getWorker();
         Pricing pricing = new Pricing(config.getCreditsPerStartedMinute());
+        RecentTranslations translated = RecentTranslations.forHeap(Runtime.getRuntime().maxMemory());
         this.processing = new ProcessDeliveriesService(ports.unitOfWork(), ports.deliveryQueue(), ports.conversations(),
                 ports.agents(), ports.credits(), ports.recordings(), ports.jobs(), providers, integrations,
-                pricing, clock, workerSettings.getBatchSize(), workerSettings.getBatchBytes());
+                pricing, clock, workerSettings.getBatchSize(), workerSettings.getBatchBytes(), translated);
         this.worker = new WorkerLoop("delivery-worker", processing::processBatch, workerSettings.getThreads(),
                 Duration.ofMillis(workerSettings.getIdlePollMillis()));
         ZeltoConfiguration.RecordingSettings recordingSettings = config.getRecordings();
@@ -85,10 +87,11 @@ final class ZeltoCore {
         this.playback = new RecordingPlaybackService(ports.conversations(), ports.recordings(), blobs);
         this.acceptAudio = new AcceptAudioService(providers, ports.deliveries(), blobs,
                 transcriber.isPresent() ? null : Transcribers.HOW_TO_CONFIGURE, clock, worker::wakeUp);
-        this.backpressure = new IngestBackpressure(ports.deliveries()::pendingCount,
+        this.backpressure = new IngestBackpressure(
+                () -> ports.deliveries().pendingCountUpTo(workerSettings.getBacklogLimit() + 1),
                 workerSettings.getBacklogLimit(), Duration.ofSeconds(1), Duration.ofMillis(100));
         this.accept = new AcceptDeliveryService(providers, integrations, ports.deliveries(), clock, worker::wakeUp,
-                backpressure::awaitRoom);
+                backpressure::awaitRoom, translated);
         this.reads = new ReadService(ports.conversations(), ports.agents(), ports.deliveries(), ports.credits());
     }
 }

@@ -36,7 +36,9 @@ import org.junit.jupiter.api.Test;
  * unconnected dials), accepted one after another while 1..4 workers with random batch sizes process
  * concurrently, the stored conversations equal the sequential in-order application of the domain's merge rule;
  * exactly the calls that ever had content have one conversation; each conversation has exactly one charge, of
- * the amount its final state costs.
+ * the amount its final state costs. Some deliveries name an agent id that is not in the organization: each of
+ * those, and only those, ends failed, and the deliveries batched with it are applied as if it had not been sent
+ * (a batch with a failing delivery is rerun delivery by delivery).
  *
  * <p>Seeded: the seed of a failing case is in the assertion message; replay it with {@code -Dzelto.seed=N}.
  */
@@ -78,10 +80,14 @@ class DeliveryOrderPropertyIT {
                 .organizationId();
         String prefix = "s" + seed + "-";
         List<String> bodies = new ArrayList<>();
+        List<Boolean> poisoned = new ArrayList<>();
         int deliveries = 10 + random.nextInt(30);
         int calls = 1 + random.nextInt(4);
         for (int i = 0; i < deliveries; i++) {
-            bodies.add(randomBody(random, prefix + "call-" + random.nextInt(calls)));
+            String externalId = prefix + "call-" + random.nextInt(calls);
+            boolean poison = random.nextInt(8) == 0;
+            poisoned.add(poison);
+            bodies.add(poison ? poisonBody(random, externalId) : randomBody(random, externalId));
         }
 
         AtomicBoolean accepting = new AtomicBoolean(true);
@@ -103,11 +109,16 @@ class DeliveryOrderPropertyIT {
                 return null;
             }));
         }
+        List<String> poisonIds = new ArrayList<>();
         try {
-            for (String body : bodies) {
+            for (int i = 0; i < bodies.size(); i++) {
+                String body = bodies.get(i);
                 AcceptDeliveryResult result = core.accept.accept(AcceptDeliveryCommand.withApiKey(org, null,
                         new RawDelivery(body.getBytes(StandardCharsets.UTF_8), Map.of())));
                 assertThat(result).as("seed %d: %s", seed, body).isInstanceOf(AcceptDeliveryResult.Stored.class);
+                if (poisoned.get(i)) {
+                    poisonIds.add(((AcceptDeliveryResult.Stored) result).deliveryId().toString());
+                }
             }
         } finally {
             accepting.set(false);
@@ -118,7 +129,11 @@ class DeliveryOrderPropertyIT {
         pool.shutdown();
 
         SequentialModel model = new SequentialModel();
-        bodies.forEach(body -> model.apply(body.getBytes(StandardCharsets.UTF_8)));
+        for (int i = 0; i < bodies.size(); i++) {
+            if (!poisoned.get(i)) {
+                model.apply(bodies.get(i).getBytes(StandardCharsets.UTF_8));
+            }
+        }
         Map<String, Conversation> expected = model.conversations();
         Map<String, SequentialModel.Snapshot> stored = new HashMap<>();
         for (String externalId : expected.keySet()) {
@@ -131,6 +146,28 @@ class DeliveryOrderPropertyIT {
                 + ", replay with -Dzelto.seed=" + seed + ")";
         assertThat(stored).as(context).isEqualTo(wanted);
         assertCharges(org, expected, context);
+        assertThat(failedDeliveries(org)).as(context + ": the failed deliveries").containsExactlyInAnyOrderElementsOf(poisonIds);
+    }
+
+    private List<String> failedDeliveries(OrganizationId org) throws Exception {
+        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT id FROM deliveries WHERE organization_id = '" + org
+                     + "' AND status = 'failed'")) {
+            List<String> ids = new ArrayList<>();
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
+            return ids;
+        }
+    }
+
+    /** A delivery that fails when processed: its agent id is in no organization. */
+    private static String poisonBody(Random random, String externalId) {
+        ObjectNode root = TestServer.JSON.createObjectNode();
+        root.putObject("call").put("externalId", externalId).put("recordingUrl", "https://rec.example.com/p.wav");
+        root.put("agentId", new java.util.UUID(random.nextLong(), random.nextLong()).toString());
+        root.putObject("transcript").putArray("turns").addObject().put("role", "user").put("text", "poison");
+        return root.toString();
     }
 
 

@@ -4,6 +4,8 @@ import ai.zelto.application.port.in.credit.CreditBalance;
 import java.time.Instant;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -14,13 +16,19 @@ interface CreditDao {
             """)
     void grant(UUID organizationId, long amount, String reason, Instant at);
 
-    @SqlUpdate("""
+    /**
+     * A conversation's single charge, for each row of the lists, in order, as one JDBC batch: created, or
+     * adjusted to the amount (its {@code updated_at} moves only when the amount changes).
+     */
+    @SqlBatch("""
             INSERT INTO credit_ledger (organization_id, kind, amount, conversation_id, created_at, updated_at)
             VALUES (:organizationId, 'charge', :amount, :conversationId, :at, :at)
             ON CONFLICT (conversation_id) DO UPDATE SET amount = EXCLUDED.amount, updated_at = EXCLUDED.updated_at
             WHERE credit_ledger.amount <> EXCLUDED.amount
             """)
-    void charge(UUID organizationId, UUID conversationId, long amount, Instant at);
+    void chargeAll(@Bind("organizationId") java.util.List<UUID> organizationIds,
+                   @Bind("conversationId") java.util.List<UUID> conversationIds,
+                   @Bind("amount") java.util.List<Long> amounts, @Bind("at") java.util.List<Instant> ats);
 
     @SqlQuery("""
             SELECT COALESCE(sum(amount) FILTER (WHERE kind = 'grant'), 0)

@@ -14,8 +14,8 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 @RegisterRowMapper(DeliveryDao.ViewMapper.class)
 @RegisterRowMapper(DeliveryDao.ClaimedRow.Mapper.class)
@@ -28,6 +28,10 @@ interface DeliveryDao {
 
     @SqlQuery("SELECT count(*) FROM deliveries WHERE status = 'pending'")
     long pendingCount();
+
+    /** Counts no further than {@code cap}: cheap to ask often while the backlog is large. */
+    @SqlQuery("SELECT count(*) FROM (SELECT 1 FROM deliveries WHERE status = 'pending' LIMIT :cap) pending")
+    long pendingCountUpTo(long cap);
 
     @SqlQuery("SELECT min(received_at) FROM deliveries WHERE status = 'pending'")
     Optional<Instant> oldestPendingReceivedAt();
@@ -81,12 +85,15 @@ interface DeliveryDao {
     @SqlQuery("SELECT pg_advisory_xact_lock(hashtextextended(:organizationId || '/' || :externalId, 0)) IS NOT NULL")
     boolean lockCall(@Bind("organizationId") String organizationId, @Bind("externalId") String externalId);
 
-    @SqlUpdate("""
+    /** A delivery's outcome, for each row of the lists, as one JDBC batch. */
+    @SqlBatch("""
             UPDATE deliveries SET status = :status, reason = :reason, conversation_id = :conversationId,
                                   processed_at = :processedAt
             WHERE id = :id
             """)
-    void finish(UUID id, String status, String reason, UUID conversationId, Instant processedAt);
+    void finishAll(@Bind("id") List<UUID> ids, @Bind("status") List<String> statuses,
+                   @Bind("reason") List<String> reasons, @Bind("conversationId") List<UUID> conversationIds,
+                   @Bind("processedAt") Instant processedAt);
 
     /** A claimed delivery. */
     record ClaimedRow(UUID id, UUID organizationId, String provider, Instant receivedAt,

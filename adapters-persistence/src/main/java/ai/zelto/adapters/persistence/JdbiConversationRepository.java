@@ -67,46 +67,79 @@ final class JdbiConversationRepository implements ConversationRepository {
                 .findOne());
     }
 
+    private static final String UPSERT = """
+            INSERT INTO conversations (id, organization_id, external_id, provider, agent_id, version,
+                started_at, ended_at, duration_seconds, ended_reason, cost, recording_url, customer_number,
+                customer_name, system_prompt, metadata, transcript, last_received_at, created_at, updated_at)
+            VALUES (:id, :org, :externalId, :provider, :agentId, :version, :startedAt, :endedAt,
+                :durationSeconds, :endedReason, :cost, :recordingUrl, :customerNumber, :customerName,
+                :systemPrompt, CAST(:metadata AS jsonb), CAST(:transcript AS jsonb), :lastReceivedAt,
+                :createdAt, :updatedAt)
+            ON CONFLICT (id) DO UPDATE SET provider = EXCLUDED.provider, agent_id = EXCLUDED.agent_id,
+                version = EXCLUDED.version, started_at = EXCLUDED.started_at,
+                ended_at = EXCLUDED.ended_at, duration_seconds = EXCLUDED.duration_seconds,
+                ended_reason = EXCLUDED.ended_reason, cost = EXCLUDED.cost,
+                recording_url = EXCLUDED.recording_url, customer_number = EXCLUDED.customer_number,
+                customer_name = EXCLUDED.customer_name, system_prompt = EXCLUDED.system_prompt,
+                metadata = EXCLUDED.metadata, transcript = EXCLUDED.transcript,
+                last_received_at = EXCLUDED.last_received_at, updated_at = EXCLUDED.updated_at
+            """;
+
+    @Override
+    public Map<String, Conversation> findByExternalIds(OrganizationId organizationId,
+                                                       java.util.Collection<String> externalIds) {
+        if (externalIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Conversation> found = new java.util.HashMap<>();
+        handles.with(handle -> handle.createQuery("SELECT " + COLUMNS
+                        + " FROM conversations c WHERE c.organization_id = :org AND c.external_id = ANY(:externalIds)")
+                .bind("org", organizationId.value())
+                .bindArray("externalIds", String.class, externalIds)
+                .map(CONVERSATION)
+                .list())
+                .forEach(conversation -> found.put(conversation.externalId(), conversation));
+        return found;
+    }
+
     @Override
     public void save(Conversation c) {
-        handles.with(handle -> handle.createUpdate("""
-                        INSERT INTO conversations (id, organization_id, external_id, provider, agent_id, version,
-                            started_at, ended_at, duration_seconds, ended_reason, cost, recording_url, customer_number,
-                            customer_name, system_prompt, metadata, transcript, last_received_at, created_at, updated_at)
-                        VALUES (:id, :org, :externalId, :provider, :agentId, :version, :startedAt, :endedAt,
-                            :durationSeconds, :endedReason, :cost, :recordingUrl, :customerNumber, :customerName,
-                            :systemPrompt, CAST(:metadata AS jsonb), CAST(:transcript AS jsonb), :lastReceivedAt,
-                            :createdAt, :updatedAt)
-                        ON CONFLICT (id) DO UPDATE SET provider = EXCLUDED.provider, agent_id = EXCLUDED.agent_id,
-                            version = EXCLUDED.version, started_at = EXCLUDED.started_at,
-                            ended_at = EXCLUDED.ended_at, duration_seconds = EXCLUDED.duration_seconds,
-                            ended_reason = EXCLUDED.ended_reason, cost = EXCLUDED.cost,
-                            recording_url = EXCLUDED.recording_url, customer_number = EXCLUDED.customer_number,
-                            customer_name = EXCLUDED.customer_name, system_prompt = EXCLUDED.system_prompt,
-                            metadata = EXCLUDED.metadata, transcript = EXCLUDED.transcript,
-                            last_received_at = EXCLUDED.last_received_at, updated_at = EXCLUDED.updated_at
-                        """)
-                .bind("id", c.id().value())
-                .bind("org", c.organizationId().value())
-                .bind("externalId", c.externalId())
-                .bind("provider", c.provider())
-                .bind("agentId", c.agentId().value())
-                .bind("version", c.version())
-                .bind("startedAt", c.startedAt())
-                .bind("endedAt", c.endedAt())
-                .bind("durationSeconds", c.durationSeconds())
-                .bind("endedReason", c.endedReason())
-                .bind("cost", c.cost())
-                .bind("recordingUrl", c.recordingUrl())
-                .bind("customerNumber", c.customerNumber())
-                .bind("customerName", c.customerName())
-                .bind("systemPrompt", c.systemPrompt())
-                .bind("metadata", JsonColumns.object(c.metadata()))
-                .bind("transcript", JsonColumns.transcript(c.turns()))
-                .bind("lastReceivedAt", c.lastReceivedAt())
-                .bind("createdAt", c.createdAt())
-                .bind("updatedAt", c.updatedAt())
-                .execute());
+        saveAll(List.of(c));
+    }
+
+    /** One round trip for all of them (a JDBC batch of the same upsert). */
+    @Override
+    public void saveAll(java.util.Collection<Conversation> all) {
+        if (all.isEmpty()) {
+            return;
+        }
+        handles.with(handle -> {
+            org.jdbi.v3.core.statement.PreparedBatch batch = handle.prepareBatch(UPSERT);
+            for (Conversation c : all) {
+                batch.bind("id", c.id().value())
+                        .bind("org", c.organizationId().value())
+                        .bind("externalId", c.externalId())
+                        .bind("provider", c.provider())
+                        .bind("agentId", c.agentId().value())
+                        .bind("version", c.version())
+                        .bind("startedAt", c.startedAt())
+                        .bind("endedAt", c.endedAt())
+                        .bind("durationSeconds", c.durationSeconds())
+                        .bind("endedReason", c.endedReason())
+                        .bind("cost", c.cost())
+                        .bind("recordingUrl", c.recordingUrl())
+                        .bind("customerNumber", c.customerNumber())
+                        .bind("customerName", c.customerName())
+                        .bind("systemPrompt", c.systemPrompt())
+                        .bind("metadata", JsonColumns.object(c.metadata()))
+                        .bind("transcript", JsonColumns.transcript(c.turns()))
+                        .bind("lastReceivedAt", c.lastReceivedAt())
+                        .bind("createdAt", c.createdAt())
+                        .bind("updatedAt", c.updatedAt())
+                        .add();
+            }
+            return batch.execute();
+        });
     }
 
     @Override

@@ -21,7 +21,19 @@ final class JdbiCreditLedger implements CreditLedger {
 
     @Override
     public void charge(OrganizationId organizationId, ConversationId conversationId, Credits amount, Instant at) {
-        handles.use(CreditDao.class, d -> d.charge(organizationId.value(), conversationId.value(), amount.amount(), at));
+        chargeAll(java.util.List.of(new Charge(organizationId, conversationId, amount, at)));
+    }
+
+    @Override
+    public void chargeAll(java.util.List<Charge> charges) {
+        if (charges.isEmpty()) {
+            return;
+        }
+        handles.use(CreditDao.class, d -> d.chargeAll(
+                charges.stream().map(c -> c.organizationId().value()).toList(),
+                charges.stream().map(c -> c.conversationId().value()).toList(),
+                charges.stream().map(c -> c.amount().amount()).toList(),
+                charges.stream().map(Charge::at).toList()));
     }
 
     @Override

@@ -102,6 +102,11 @@ final class JdbiDeliveryRepository implements DeliveryRepository, DeliveryQueue 
     }
 
     @Override
+    public long pendingCountUpTo(long cap) {
+        return handles.dao(DeliveryDao.class, d -> d.pendingCountUpTo(cap));
+    }
+
+    @Override
     public Optional<Instant> oldestPendingReceivedAt() {
         return handles.dao(DeliveryDao.class, d -> d.oldestPendingReceivedAt());
     }
@@ -170,7 +175,20 @@ final class JdbiDeliveryRepository implements DeliveryRepository, DeliveryQueue 
 
     @Override
     public void finish(DeliveryId id, DeliveryStatus status, String reason, ConversationId conversationId) {
-        handles.use(DeliveryDao.class, d -> d.finish(id.value(), status.wireName(), reason, conversationId == null ? null : conversationId.value(),
-                clock.instant()));
+        finishAll(List.of(new Finished(id, status, reason, conversationId)));
+    }
+
+    @Override
+    public void finishAll(List<Finished> finished) {
+        if (finished.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        handles.use(DeliveryDao.class, d -> d.finishAll(
+                finished.stream().map(f -> f.id().value()).toList(),
+                finished.stream().map(f -> f.status().wireName()).toList(),
+                finished.stream().map(Finished::reason).toList(),
+                finished.stream().map(f -> f.conversationId() == null ? null : f.conversationId().value()).toList(),
+                now));
     }
 }

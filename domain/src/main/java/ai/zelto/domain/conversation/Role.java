@@ -7,9 +7,11 @@ import java.util.Optional;
 public enum Role {
     USER, ASSISTANT, SYSTEM, TOOL;
 
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     /** The lowercase wire name: {@code user}, {@code assistant}, {@code system}, {@code tool}. */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     public static Optional<Role> fromWireName(String name) {

@@ -151,6 +151,9 @@ public final class WebhookResource {
                               long deadlineNanos) throws IOException, IngestMemoryBudget.Exhausted,
             InterruptedException {
         charge.cover(declaredLength);
+        if (declaredLength > 0 && declaredLength <= maxBodyBytes) {
+            return readDeclared(body, (int) declaredLength, deadlineNanos);
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(declaredLength, maxBodyBytes));
         byte[] buffer = new byte[16 * 1024];
         long total = 0;
@@ -167,6 +170,30 @@ public final class WebhookResource {
             }
         }
         return out.toByteArray();
+    }
+
+    /**
+     * A body of a known length, read straight into an array of that size (no growing buffer, no final copy).
+     *
+     * @throws IOException when the stream ends before the declared length or goes on past it (a broken body)
+     */
+    private static byte[] readDeclared(InputStream body, int length, long deadlineNanos) throws IOException {
+        byte[] exact = new byte[length];
+        int filled = 0;
+        while (filled < length) {
+            int read = body.read(exact, filled, length - filled);
+            if (read == -1) {
+                throw new IOException("the body ended before its Content-Length");
+            }
+            filled += read;
+            if (System.nanoTime() > deadlineNanos) {
+                throw new SlowBodyException();
+            }
+        }
+        if (body.read() != -1) {
+            throw new IOException("the body goes on past its Content-Length");
+        }
+        return exact;
     }
 
     /** The client takes longer than allowed to send its body. */

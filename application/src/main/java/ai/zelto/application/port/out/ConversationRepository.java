@@ -16,8 +16,18 @@ public interface ConversationRepository {
     /** A conversation by id, whatever its organization (for background jobs, never for API callers). */
     Optional<Conversation> findById(ConversationId id);
 
+    /**
+     * The conversations of these calls of one organization, by external id, read inside the caller's
+     * transaction; calls without one are absent.
+     */
+    java.util.Map<String, Conversation> findByExternalIds(OrganizationId organizationId,
+                                                          java.util.Collection<String> externalIds);
+
     /** Inserts a new conversation or replaces the stored one with the same id. */
     void save(Conversation conversation);
+
+    /** {@link #save} for each, in one round trip; each id at most once. */
+    void saveAll(java.util.Collection<Conversation> conversations);
 
     Optional<ConversationView> find(OrganizationId organizationId, ConversationId id);
 

@@ -13,5 +13,12 @@ public interface CreditLedger {
     /** Sets the conversation's single charge: creates it, or adjusts the existing one to this amount. */
     void charge(OrganizationId organizationId, ConversationId conversationId, Credits amount, Instant at);
 
+    /** {@link #charge} for each, in this order, in one round trip. */
+    void chargeAll(java.util.List<Charge> charges);
+
+    /** One {@link #charge}. */
+    record Charge(OrganizationId organizationId, ConversationId conversationId, Credits amount, Instant at) {
+    }
+
     CreditBalance balance(OrganizationId organizationId);
 }

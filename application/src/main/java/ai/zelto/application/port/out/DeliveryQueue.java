@@ -43,4 +43,11 @@ public interface DeliveryQueue {
     }
 
     void finish(DeliveryId id, DeliveryStatus status, String reason, ConversationId conversationId);
+
+    /** {@link #finish} for each, in one round trip. */
+    void finishAll(java.util.List<Finished> finished);
+
+    /** One {@link #finish}. */
+    record Finished(DeliveryId id, DeliveryStatus status, String reason, ConversationId conversationId) {
+    }
 }

@@ -16,6 +16,9 @@ public interface DeliveryRepository {
     /** How many deliveries wait for the worker, across all organizations. */
     long pendingCount();
 
+    /** {@link #pendingCount()}, counting no further than {@code cap} (the answer is then {@code cap}). */
+    long pendingCountUpTo(long cap);
+
     /** When the oldest delivery still waiting for the worker was received, if any waits. */
     Optional<Instant> oldestPendingReceivedAt();
 }

@@ -9,6 +9,7 @@ import ai.zelto.application.spi.provider.DeliveryContext;
 import ai.zelto.application.spi.provider.DeliveryTranslator;
 import ai.zelto.application.spi.provider.RawDelivery;
 import ai.zelto.application.spi.provider.Translation;
+import ai.zelto.domain.conversation.CallIngest;
 import ai.zelto.domain.delivery.DeliveryId;
 import ai.zelto.domain.delivery.DeliveryStatus;
 import java.time.Clock;
@@ -26,19 +27,22 @@ public final class AcceptDeliveryService implements AcceptDeliveryUseCase {
     private final Clock clock;
     private final Runnable onStored;
     private final Runnable awaitRoom;
+    private final RecentTranslations translated;
 
     /**
-     * @param onStored  called after each delivery is stored for processing (wakes the worker in this process)
-     * @param awaitRoom called before a delivery for processing is stored ({@link IngestBackpressure#awaitRoom})
+     * @param onStored   called after each delivery is stored for processing (wakes the worker in this process)
+     * @param awaitRoom  called before a delivery for processing is stored ({@link IngestBackpressure#awaitRoom})
+     * @param translated where the call of each delivery stored for processing is left for this process's worker
      */
     public AcceptDeliveryService(ProviderRegistry providers, ProviderSettings settings, DeliveryRepository deliveries,
-                                 Clock clock, Runnable onStored, Runnable awaitRoom) {
+                                 Clock clock, Runnable onStored, Runnable awaitRoom, RecentTranslations translated) {
         this.providers = providers;
         this.settings = settings;
         this.deliveries = deliveries;
         this.clock = clock;
         this.onStored = onStored;
         this.awaitRoom = awaitRoom;
+        this.translated = translated;
     }
 
     @Override
@@ -64,10 +68,16 @@ public final class AcceptDeliveryService implements AcceptDeliveryUseCase {
         if (mapped instanceof CallMapper.Result.Invalid invalid) {
             return new AcceptDeliveryResult.Refused(Translation.Rejected.invalid(invalid.details()));
         }
-        String externalId = ((CallMapper.Result.Mapped) mapped).call().externalId();
+        CallIngest call = ((CallMapper.Result.Mapped) mapped).call();
         awaitRoom.run();
-        deliveries.store(new NewDelivery(id, command.organizationId(), provider, clock.instant(), command.raw(),
-                command.channel(), externalId, DeliveryStatus.PENDING, null, null));
+        translated.keep(id, call, command.raw().bodyLength());
+        try {
+            deliveries.store(new NewDelivery(id, command.organizationId(), provider, clock.instant(), command.raw(),
+                    command.channel(), call.externalId(), DeliveryStatus.PENDING, null, null));
+        } catch (RuntimeException notStored) {
+            translated.forget(id);
+            throw notStored;
+        }
         onStored.run();
         return new AcceptDeliveryResult.Stored(id);
     }

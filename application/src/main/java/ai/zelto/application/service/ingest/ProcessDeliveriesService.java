@@ -31,6 +31,7 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,11 @@ import java.util.Set;
  * pending for the next round. One transaction covers the batch. When a delivery fails, the batch is rolled
  * back and run again with each delivery in a savepoint, so the one that fails is marked failed without undoing
  * the others (failures are rare, and savepoints cost two round trips a delivery).
+ *
+ * <p>How a batch stays cheap: the conversations of its calls are read in one query once their locks are held,
+ * and its writes (the conversations, their charges, the deliveries' outcomes) are sent together at its end, one
+ * round trip each, within the same transaction. A batch run carefully writes each delivery's changes at once,
+ * inside its savepoint.
  */
 public final class ProcessDeliveriesService implements ProcessDeliveriesUseCase {
     private static final System.Logger LOG = System.getLogger(ProcessDeliveriesService.class.getName());
@@ -64,11 +70,13 @@ public final class ProcessDeliveriesService implements ProcessDeliveriesUseCase 
     private final Clock clock;
     private final int batchSize;
     private final long batchBytes;
+    private final RecentTranslations translated;
 
     public ProcessDeliveriesService(UnitOfWork unitOfWork, DeliveryQueue queue, ConversationRepository conversations,
                                     AgentRepository agents, CreditLedger credits, RecordingRepository recordings,
                                     JobQueue jobs, ProviderRegistry providers, ProviderSettings settings,
-                                    Pricing pricing, Clock clock, int batchSize, long batchBytes) {
+                                    Pricing pricing, Clock clock, int batchSize, long batchBytes,
+                                    RecentTranslations translated) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be >= 1");
         }
@@ -85,6 +93,7 @@ public final class ProcessDeliveriesService implements ProcessDeliveriesUseCase 
         this.clock = clock;
         this.batchSize = batchSize;
         this.batchBytes = batchBytes;
+        this.translated = translated;
     }
 
     /**
@@ -136,6 +145,7 @@ public final class ProcessDeliveriesService implements ProcessDeliveriesUseCase 
             List<PendingDelivery> ours = byCall.entrySet().stream().filter(call -> locked.contains(call.getKey()))
                     .flatMap(call -> call.getValue().stream()).toList();
             Set<DeliveryId> heldBack = queue.heldBackByOthers(ours);
+            Writes writes = new Writes(careful, storedConversations(locked));
             int finished = 0;
             for (Map.Entry<CallKey, List<PendingDelivery>> call : byCall.entrySet()) {
                 if (!locked.contains(call.getKey())) {
@@ -145,50 +155,47 @@ public final class ProcessDeliveriesService implements ProcessDeliveriesUseCase 
                     if (heldBack.contains(delivery.id())) {
                         break;
                     }
-                    processOne(delivery, careful);
+                    processOne(delivery, writes);
                     finished++;
                 }
             }
+            writes.flushAtBatchEnd();
             return finished;
         });
     }
 
-    private void processOne(PendingDelivery delivery, boolean careful) {
-        Optional<DeliveryTranslator> translator = providers.translator(delivery.provider());
-        if (translator.isEmpty()) {
-            fail(delivery, "the provider plugin '" + delivery.provider() + "' is not installed");
+    /** The stored conversations of the calls whose locks this batch holds: one query per organization. */
+    private Map<CallKey, Conversation> storedConversations(Set<CallKey> locked) {
+        Map<OrganizationId, List<String>> byOrganization = new LinkedHashMap<>();
+        for (CallKey key : locked) {
+            byOrganization.computeIfAbsent(key.organizationId(), org -> new ArrayList<>()).add(key.externalId());
+        }
+        Map<CallKey, Conversation> stored = new HashMap<>();
+        byOrganization.forEach((org, externalIds) -> conversations.findByExternalIds(org, externalIds)
+                .forEach((externalId, conversation) -> stored.put(new CallKey(org, externalId), conversation)));
+        return stored;
+    }
+
+    private void processOne(PendingDelivery delivery, Writes writes) {
+        boolean careful = writes.immediate;
+        Optional<CallIngest> translatedCall = translated.take(delivery.id()).or(() -> translate(delivery, writes));
+        if (translatedCall.isEmpty()) {
             return;
         }
-        DeliveryContext context = new DeliveryContext(settings.settingsFor(delivery.organizationId(),
-                delivery.provider()), delivery.channel(), DeliveryContext.Phase.PROCESSING);
-        Translation translation = AcceptDeliveryService.translate(translator.get(), delivery.raw(), context);
-        if (translation instanceof Translation.Dropped dropped) {
-            queue.finish(delivery.id(), DeliveryStatus.DROPPED, dropped.reason(), null);
-            return;
-        }
-        if (translation instanceof Translation.Rejected rejected) {
-            fail(delivery, "the provider plugin rejected the delivery: " + rejected.details());
-            return;
-        }
-        CallMapper.Result mapped = CallMapper.map(((Translation.Accepted) translation).call());
-        if (mapped instanceof CallMapper.Result.Invalid invalid) {
-            fail(delivery, "invalid call: " + invalid.details());
-            return;
-        }
-        CallIngest mappedCall = ((CallMapper.Result.Mapped) mapped).call();
+        CallIngest mappedCall = translatedCall.get();
         CallIngest call = delivery.attachment() == null ? mappedCall
                 : mappedCall.withAudio(delivery.attachment().durationSeconds());
         try {
             if (careful) {
-                unitOfWork.isolated(() -> apply(delivery, call));
+                unitOfWork.isolated(() -> apply(delivery, call, writes));
             } else {
-                apply(delivery, call);
+                apply(delivery, call, writes);
             }
         } catch (DomainException refused) {
             if (!careful) {
                 throw new CarefulRetry();
             }
-            fail(delivery, refused.getMessage());
+            writes.fail(delivery, refused.getMessage());
         } catch (RuntimeException unexpected) {
             if (isTransient(unexpected)) {
                 throw unexpected;
@@ -197,19 +204,49 @@ public final class ProcessDeliveriesService implements ProcessDeliveriesUseCase 
                 throw new CarefulRetry();
             }
             LOG.log(Level.ERROR, "delivery " + delivery.id() + " could not be processed", unexpected);
-            fail(delivery, "internal error while processing; the raw delivery is kept");
+            writes.fail(delivery, "internal error while processing; the raw delivery is kept");
         }
     }
 
-    private void apply(PendingDelivery delivery, CallIngest call) {
+    /**
+     * Translates the stored bytes of a delivery whose call was not kept on receipt; a delivery the plugin drops,
+     * rejects or cannot map is finished here, and nothing is returned.
+     */
+    private Optional<CallIngest> translate(PendingDelivery delivery, Writes writes) {
+        Optional<DeliveryTranslator> translator = providers.translator(delivery.provider());
+        if (translator.isEmpty()) {
+            writes.fail(delivery, "the provider plugin '" + delivery.provider() + "' is not installed");
+            return Optional.empty();
+        }
+        DeliveryContext context = new DeliveryContext(settings.settingsFor(delivery.organizationId(),
+                delivery.provider()), delivery.channel(), DeliveryContext.Phase.PROCESSING);
+        Translation translation = AcceptDeliveryService.translate(translator.get(), delivery.raw(), context);
+        if (translation instanceof Translation.Dropped dropped) {
+            writes.finish(delivery, DeliveryStatus.DROPPED, dropped.reason(), null);
+            return Optional.empty();
+        }
+        if (translation instanceof Translation.Rejected rejected) {
+            writes.fail(delivery, "the provider plugin rejected the delivery: " + rejected.details());
+            return Optional.empty();
+        }
+        CallMapper.Result mapped = CallMapper.map(((Translation.Accepted) translation).call());
+        if (mapped instanceof CallMapper.Result.Invalid invalid) {
+            writes.fail(delivery, "invalid call: " + invalid.details());
+            return Optional.empty();
+        }
+        return Optional.of(((CallMapper.Result.Mapped) mapped).call());
+    }
+
+    private void apply(PendingDelivery delivery, CallIngest call, Writes writes) {
         OrganizationId org = delivery.organizationId();
         Instant now = clock.instant();
         if (call.agent() instanceof AgentReference.ById byId) {
             agents.find(org, byId.agentId()).orElseThrow(() -> new AgentNotFoundException(byId.agentId()));
         }
-        Optional<Conversation> existing = conversations.findByExternalId(org, call.externalId());
+        CallKey key = new CallKey(org, call.externalId());
+        Optional<Conversation> existing = writes.conversation(key);
         if (existing.isEmpty() && !call.hasContent()) {
-            queue.finish(delivery.id(), DeliveryStatus.SKIPPED,
+            writes.finish(delivery, DeliveryStatus.SKIPPED,
                     "unconnected dial: the delivery has neither transcript turns nor a recording", null);
             return;
         }
@@ -218,21 +255,26 @@ public final class ProcessDeliveriesService implements ProcessDeliveriesUseCase 
                 .map(stored -> stored.apply(delivery.provider(), agentId, call, delivery.receivedAt(), now))
                 .orElseGet(() -> Conversation.create(ConversationId.newId(), org, delivery.provider(), agentId, call,
                         delivery.receivedAt(), now));
-        conversations.save(merged);
+        writes.save(key, merged);
         String previousUrl = existing.map(Conversation::recordingUrl).orElse(null);
-        if (merged.recordingUrl() != null && !merged.recordingUrl().equals(previousUrl)) {
+        boolean newRecordingUrl = merged.recordingUrl() != null && !merged.recordingUrl().equals(previousUrl);
+        Attachment audio = delivery.attachment();
+        if (newRecordingUrl || audio != null) {
+            writes.flush(); // a recording refers to its conversation's row
+        }
+        if (newRecordingUrl) {
             // committed with the conversation: a new or changed recording URL is always copied
             recordings.requestCopy(merged.id(), merged.recordingUrl(), now);
             jobs.enqueue(JobQueue.Kind.COPY_RECORDING, merged.id(), merged.recordingUrl(), now);
         }
-        Attachment audio = delivery.attachment();
         if (audio != null) {
             recordings.storeUploaded(merged.id(), new Recording(null, RecordingStatus.STORED, null, audio.contentType(),
                     audio.bytes(), audio.durationSeconds(), audio.blobKey(), audio.sha256()), now);
             jobs.enqueue(JobQueue.Kind.TRANSCRIBE, merged.id(), delivery.id().toString(), now);
         }
-        credits.charge(org, merged.id(), pricing.chargeFor(merged), now);
-        queue.finish(delivery.id(), DeliveryStatus.PROCESSED, null, merged.id());
+        writes.charge(new CreditLedger.Charge(org, merged.id(), pricing.chargeFor(merged), now));
+        writes.finish(delivery, DeliveryStatus.PROCESSED, null, merged.id());
+        writes.delivered(key, merged);
     }
 
     private AgentId resolveAgent(OrganizationId org, String provider, AgentReference reference, Instant now) {
@@ -243,8 +285,89 @@ public final class ProcessDeliveriesService implements ProcessDeliveriesUseCase 
         return agents.findOrCreate(org, provider, byExternalId.externalId(), byExternalId.name(), now).id();
     }
 
-    private void fail(PendingDelivery delivery, String reason) {
-        queue.finish(delivery.id(), DeliveryStatus.FAILED, reason, null);
+    /**
+     * A batch's writes and the conversations of its calls as they stand so far. Run carefully ({@code
+     * immediate}), each write is sent at once, inside the delivery's savepoint; otherwise the writes wait for
+     * {@link #flushAtBatchEnd} (or a {@link #flush} when a recording must refer to a conversation's row), and a
+     * failure there reruns the batch carefully.
+     */
+    private final class Writes {
+        final boolean immediate;
+        /** Each call's conversation as committed or as this batch has left it; a call without one is absent. */
+        private final Map<CallKey, Conversation> conversationsByCall;
+        private final Map<ConversationId, Conversation> conversationsToSave = new LinkedHashMap<>();
+        private final List<CreditLedger.Charge> charges = new ArrayList<>();
+        private final List<DeliveryQueue.Finished> outcomes = new ArrayList<>();
+
+        Writes(boolean immediate, Map<CallKey, Conversation> stored) {
+            this.immediate = immediate;
+            this.conversationsByCall = stored;
+        }
+
+        Optional<Conversation> conversation(CallKey key) {
+            return Optional.ofNullable(conversationsByCall.get(key));
+        }
+
+        void save(CallKey key, Conversation conversation) {
+            if (immediate) {
+                conversations.save(conversation);
+            } else {
+                conversationsToSave.remove(conversation.id());
+                conversationsToSave.put(conversation.id(), conversation); // the latest state, in order of change
+            }
+        }
+
+        /**
+         * The delivery went through: later deliveries of the call in this batch build on this state. Not before,
+         * so that a delivery rolled back to its savepoint leaves nothing behind.
+         */
+        void delivered(CallKey key, Conversation conversation) {
+            conversationsByCall.put(key, conversation);
+        }
+
+        void charge(CreditLedger.Charge charge) {
+            if (immediate) {
+                credits.charge(charge.organizationId(), charge.conversationId(), charge.amount(), charge.at());
+            } else {
+                charges.add(charge);
+            }
+        }
+
+        void finish(PendingDelivery delivery, DeliveryStatus status, String reason, ConversationId conversation) {
+            if (immediate) {
+                queue.finish(delivery.id(), status, reason, conversation);
+            } else {
+                outcomes.add(new DeliveryQueue.Finished(delivery.id(), status, reason, conversation));
+            }
+        }
+
+        void fail(PendingDelivery delivery, String reason) {
+            finish(delivery, DeliveryStatus.FAILED, reason, null);
+        }
+
+        /** Sends what waits; conversations first, as the other rows refer to them. */
+        void flush() {
+            conversations.saveAll(conversationsToSave.values());
+            conversationsToSave.clear();
+            credits.chargeAll(charges);
+            charges.clear();
+            queue.finishAll(outcomes);
+            outcomes.clear();
+        }
+
+        /** The batch's last writes; a failure among them reruns the batch carefully, as in {@code processOne}. */
+        void flushAtBatchEnd() {
+            try {
+                flush();
+            } catch (DomainException refused) {
+                throw new CarefulRetry();
+            } catch (RuntimeException unexpected) {
+                if (isTransient(unexpected)) {
+                    throw unexpected;
+                }
+                throw new CarefulRetry();
+            }
+        }
     }
 
     /**
