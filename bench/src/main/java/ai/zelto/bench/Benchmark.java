@@ -38,6 +38,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>Zelto's jar at the maximum (closed loop, 64 clients) and at half that rate (open loop): acknowledged
  *       uploads a second, acknowledgement latency, processing lag, the time the backlog takes to drain, peak
  *       RSS;</li>
+ *   <li>the CPU each process spent per upload in (a), (b) and Zelto's maximum ({@link CpuAccount}), and the CPU
+ *       per upload the machine has at 0.6 and 1.0 times ceiling (a);</li>
  *   <li>reads on an organization holding a million conversations.</li>
  * </ol>
  * Settings (environment): {@code BENCH_SECONDS} (30) per load phase, {@code BENCH_CEILING_SECONDS} (15),
@@ -57,6 +59,9 @@ public final class Benchmark {
     private final Path benchJar;
     private final Map<String, String> report = new LinkedHashMap<>();
     private String adminUrl;
+    /** Where the ceilings' CPU went, per upload (see {@link CpuAccount}). */
+    private String cpuCeilingA = "n/a";
+    private String cpuCeilingB = "n/a";
     private String user = "postgres";
     private EmbeddedPostgres embedded;
     private final String secretsKey = randomSecretsKey();
@@ -93,9 +98,11 @@ public final class Benchmark {
             load(zelto.port, "warmup", "closed", clients, Math.min(20, seconds));
             drain();
             Instant maxStart = Instant.now();
+            CpuAccount.Sample cpuBefore = CpuAccount.sample();
             Map<String, String> max = load(zelto.port, "max", "closed", clients, seconds);
             Instant maxEnd = Instant.now();
             double drainSeconds = drain();
+            CpuAccount.Sample cpuAfter = CpuAccount.sample();
             double ingest = Double.parseDouble(max.get("perSecond"));
             int half = (int) Math.max(1, ingest / 2);
             Instant halfStart = Instant.now();
@@ -122,6 +129,20 @@ public final class Benchmark {
                     floor.get("p50") + " / " + floor.get("p99") + " / " + floor.get("max"));
             report.put("  backlog drained after the load stopped (s) ", format(halfDrain));
             report.put("peak RSS of the jar (MiB)", Long.toString(rssMib));
+            double acked = Double.parseDouble(max.get("acked"));
+            double jar = cpuAfter.processSince(cpuBefore, zelto.pid());
+            double postgres = cpuAfter.postgresSince(cpuBefore);
+            double generator = Double.parseDouble(max.get("cpuMillis")) / 1000;
+            report.put("CPU per upload (ms): ceiling (a), PostgreSQL + JDBC client", cpuCeilingA);
+            report.put("CPU per upload (ms): ceiling (b), app + load generator", cpuCeilingB);
+            report.put("CPU per upload (ms): Zelto at the maximum, acknowledged and processed: jar + PostgreSQL"
+                    + " + load generator", CpuAccount.perUpload(jar, acked) + " + " + CpuAccount.perUpload(postgres, acked)
+                    + " + " + CpuAccount.perUpload(generator, acked) + " = "
+                    + CpuAccount.perUpload(jar + postgres + generator, acked));
+            int cores = Runtime.getRuntime().availableProcessors();
+            report.put("CPU per upload (ms) the machine has at 0.6 / 1.0 x ceiling (a)",
+                    String.format(Locale.ROOT, "%.3f / %.3f  (%d cores)", cores * 1000 / (0.6 * insertCeiling),
+                            cores * 1000 / insertCeiling, cores));
             report.put("ingest / ceiling (a)", String.format(Locale.ROOT, "%.2f", ingest / insertCeiling));
             report.put("ingest / ceiling (b)", String.format(Locale.ROOT, "%.2f", ingest / httpCeiling));
             if (readRows > 0) {
@@ -219,9 +240,16 @@ public final class Benchmark {
         Thread.sleep(2_000);
         long before = inserted.get();
         long started = System.nanoTime();
+        CpuAccount.Sample cpuBefore = CpuAccount.sample();
         Thread.sleep(ceilingSeconds * 1_000L);
-        double rate = (inserted.get() - before) / ((System.nanoTime() - started) / 1e9);
+        CpuAccount.Sample cpuAfter = CpuAccount.sample();
+        long count = inserted.get() - before;
+        double rate = count / ((System.nanoTime() - started) / 1e9);
         running.set(false);
+        double postgres = cpuAfter.postgresSince(cpuBefore);
+        double client = cpuAfter.processSince(cpuBefore, ProcessHandle.current().pid());
+        cpuCeilingA = CpuAccount.perUpload(postgres, count) + " + " + CpuAccount.perUpload(client, count) + " = "
+                + CpuAccount.perUpload(postgres + client, count);
         for (Thread thread : threads) {
             thread.join();
         }
@@ -238,6 +266,11 @@ public final class Benchmark {
         Map<String, String> result = againstCeilingApp("ceiling", "closed", clients, ceilingSeconds);
         double rate = Double.parseDouble(result.get("perSecond"));
         say("ceiling (b): %s uploads/s parsed and answered (p99 %s ms)", format(rate), result.get("p99"));
+        double uploads = Double.parseDouble(result.get("acked"));
+        double app = Double.parseDouble(result.get("appCpuSeconds"));
+        double generator = Double.parseDouble(result.get("cpuMillis")) / 1000;
+        cpuCeilingB = CpuAccount.perUpload(app, uploads) + " + " + CpuAccount.perUpload(generator, uploads) + " = "
+                + CpuAccount.perUpload(app + generator, uploads);
         return rate;
     }
 
@@ -261,7 +294,10 @@ public final class Benchmark {
         try {
             awaitPort(port, app);
             load(port, runId + "-warmup", "closed", clients, 5);
-            return load(port, runId, mode, amount, forSeconds);
+            CpuAccount.Sample before = CpuAccount.sample();
+            Map<String, String> result = load(port, runId, mode, amount, forSeconds);
+            result.put("appCpuSeconds", Double.toString(CpuAccount.sample().processSince(before, app.pid())));
+            return result;
         } finally {
             app.destroy();
             app.waitFor(30, TimeUnit.SECONDS);
@@ -472,6 +508,10 @@ public final class Benchmark {
             Process process = builder.start();
             awaitPort(port, process);
             return new Zelto(port, process);
+        }
+
+        long pid() {
+            return process.pid();
         }
 
         /** The most resident memory the process has had (VmHWM), in MiB. */

@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *       free. A latency is counted from when the upload was due, not from when it could be sent, so a stalled
  *       server is not hidden (no coordinated omission).</li>
  * </ul>
- * Prints one line: {@code RESULT key=value ...}.
+ * Prints one line: {@code RESULT key=value ...}, ending with the CPU time this process used ({@code cpuMillis}).
  *
  * <p>Arguments: {@code url key runId closed <clients> <seconds>} or {@code url key runId open <perSecond> <seconds>}.
  */
@@ -72,10 +72,13 @@ public final class LoadGenerator {
         long acked = generator.statuses.getOrDefault(200, new AtomicLong()).get();
         Map<Integer, Long> byStatus = new TreeMap<>();
         generator.statuses.forEach((status, count) -> byStatus.put(status, count.get()));
+        long cpuMillis = ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis)
+                .orElse(-1L);
         System.out.printf(Locale.ROOT,
-                "RESULT acked=%d failed=%d seconds=%.2f perSecond=%.1f p50=%.2f p99=%.2f max=%.2f statuses=%s%n",
+                "RESULT acked=%d failed=%d seconds=%.2f perSecond=%.1f p50=%.2f p99=%.2f max=%.2f statuses=%s"
+                        + " cpuMillis=%d%n",
                 acked, generator.failures.get(), elapsed, acked / elapsed, all.millis(50), all.millis(99),
-                all.millis(100), byStatus.toString().replace(" ", ""));
+                all.millis(100), byStatus.toString().replace(" ", ""), cpuMillis);
     }
 
     /** One connection's loop: closed, or taking due times from {@code nextDue} in an open loop. */
