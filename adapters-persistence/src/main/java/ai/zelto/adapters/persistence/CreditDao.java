@@ -2,6 +2,7 @@ package ai.zelto.adapters.persistence;
 
 import ai.zelto.application.port.in.credit.CreditBalance;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
@@ -26,9 +27,9 @@ interface CreditDao {
             ON CONFLICT (conversation_id) DO UPDATE SET amount = EXCLUDED.amount, updated_at = EXCLUDED.updated_at
             WHERE credit_ledger.amount <> EXCLUDED.amount
             """)
-    void chargeAll(@Bind("organizationId") java.util.List<UUID> organizationIds,
-                   @Bind("conversationId") java.util.List<UUID> conversationIds,
-                   @Bind("amount") java.util.List<Long> amounts, @Bind("at") java.util.List<Instant> ats);
+    void chargeAll(@Bind("organizationId") List<UUID> organizationIds,
+                   @Bind("conversationId") List<UUID> conversationIds,
+                   @Bind("amount") List<Long> amounts, @Bind("at") List<Instant> ats);
 
     @SqlQuery("""
             SELECT COALESCE(sum(amount) FILTER (WHERE kind = 'grant'), 0)

@@ -14,11 +14,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Conversations with their transcript and metadata in jsonb columns. The list query is assembled from the
@@ -87,11 +90,11 @@ final class JdbiConversationRepository implements ConversationRepository {
 
     @Override
     public Map<String, Conversation> findByExternalIds(OrganizationId organizationId,
-                                                       java.util.Collection<String> externalIds) {
+                                                       Collection<String> externalIds) {
         if (externalIds.isEmpty()) {
             return Map.of();
         }
-        Map<String, Conversation> found = new java.util.HashMap<>();
+        Map<String, Conversation> found = new HashMap<>();
         handles.with(handle -> handle.createQuery("SELECT " + COLUMNS
                         + " FROM conversations c WHERE c.organization_id = :org AND c.external_id = ANY(:externalIds)")
                 .bind("org", organizationId.value())
@@ -109,12 +112,12 @@ final class JdbiConversationRepository implements ConversationRepository {
 
     /** One round trip for all of them (a JDBC batch of the same upsert). */
     @Override
-    public void saveAll(java.util.Collection<Conversation> all) {
+    public void saveAll(Collection<Conversation> all) {
         if (all.isEmpty()) {
             return;
         }
         handles.with(handle -> {
-            org.jdbi.v3.core.statement.PreparedBatch batch = handle.prepareBatch(UPSERT);
+            PreparedBatch batch = handle.prepareBatch(UPSERT);
             for (Conversation c : all) {
                 batch.bind("id", c.id().value())
                         .bind("org", c.organizationId().value())

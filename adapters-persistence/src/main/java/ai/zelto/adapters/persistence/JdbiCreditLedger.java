@@ -6,6 +6,7 @@ import ai.zelto.domain.conversation.ConversationId;
 import ai.zelto.domain.credit.Credits;
 import ai.zelto.domain.organization.OrganizationId;
 import java.time.Instant;
+import java.util.List;
 
 final class JdbiCreditLedger implements CreditLedger {
     private final Handles handles;
@@ -21,11 +22,11 @@ final class JdbiCreditLedger implements CreditLedger {
 
     @Override
     public void charge(OrganizationId organizationId, ConversationId conversationId, Credits amount, Instant at) {
-        chargeAll(java.util.List.of(new Charge(organizationId, conversationId, amount, at)));
+        chargeAll(List.of(new Charge(organizationId, conversationId, amount, at)));
     }
 
     @Override
-    public void chargeAll(java.util.List<Charge> charges) {
+    public void chargeAll(List<Charge> charges) {
         if (charges.isEmpty()) {
             return;
         }

@@ -6,6 +6,8 @@ import ai.zelto.application.port.in.conversation.ConversationView;
 import ai.zelto.domain.conversation.Conversation;
 import ai.zelto.domain.conversation.ConversationId;
 import ai.zelto.domain.organization.OrganizationId;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 
 /** Stored conversations, one per (organization, external id). */
@@ -20,14 +22,13 @@ public interface ConversationRepository {
      * The conversations of these calls of one organization, by external id, read inside the caller's
      * transaction; calls without one are absent.
      */
-    java.util.Map<String, Conversation> findByExternalIds(OrganizationId organizationId,
-                                                          java.util.Collection<String> externalIds);
+    Map<String, Conversation> findByExternalIds(OrganizationId organizationId, Collection<String> externalIds);
 
     /** Inserts a new conversation or replaces the stored one with the same id. */
     void save(Conversation conversation);
 
     /** {@link #save} for each, in one round trip; each id at most once. */
-    void saveAll(java.util.Collection<Conversation> conversations);
+    void saveAll(Collection<Conversation> conversations);
 
     Optional<ConversationView> find(OrganizationId organizationId, ConversationId id);
 

@@ -5,6 +5,7 @@ import ai.zelto.domain.conversation.ConversationId;
 import ai.zelto.domain.credit.Credits;
 import ai.zelto.domain.organization.OrganizationId;
 import java.time.Instant;
+import java.util.List;
 
 /** Grants and charges of credits. A conversation has at most one charge. */
 public interface CreditLedger {
@@ -14,7 +15,7 @@ public interface CreditLedger {
     void charge(OrganizationId organizationId, ConversationId conversationId, Credits amount, Instant at);
 
     /** {@link #charge} for each, in this order, in one round trip. */
-    void chargeAll(java.util.List<Charge> charges);
+    void chargeAll(List<Charge> charges);
 
     /** One {@link #charge}. */
     record Charge(OrganizationId organizationId, ConversationId conversationId, Credits amount, Instant at) {

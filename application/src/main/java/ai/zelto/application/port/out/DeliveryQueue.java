@@ -4,7 +4,9 @@ import ai.zelto.domain.conversation.ConversationId;
 import ai.zelto.domain.delivery.DeliveryId;
 import ai.zelto.domain.delivery.DeliveryStatus;
 import ai.zelto.domain.organization.OrganizationId;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The worker's view of pending deliveries. All methods run inside the caller's transaction.
@@ -30,13 +32,13 @@ public interface DeliveryQueue {
      *
      * @return the calls locked; the others are held by other workers
      */
-    java.util.Set<CallKey> tryLockCalls(java.util.Collection<CallKey> calls);
+    Set<CallKey> tryLockCalls(Collection<CallKey> calls);
 
     /**
      * The deliveries of {@code batch} that a pending delivery outside the batch precedes in receive order (one
      * another worker holds). Only ever shrinks as time passes: a delivery committed later sorts after these.
      */
-    java.util.Set<DeliveryId> heldBackByOthers(List<PendingDelivery> batch);
+    Set<DeliveryId> heldBackByOthers(List<PendingDelivery> batch);
 
     /** A call: the unit of ordering and of the per-call lock. */
     record CallKey(OrganizationId organizationId, String externalId) {
@@ -45,7 +47,7 @@ public interface DeliveryQueue {
     void finish(DeliveryId id, DeliveryStatus status, String reason, ConversationId conversationId);
 
     /** {@link #finish} for each, in one round trip. */
-    void finishAll(java.util.List<Finished> finished);
+    void finishAll(List<Finished> finished);
 
     /** One {@link #finish}. */
     record Finished(DeliveryId id, DeliveryStatus status, String reason, ConversationId conversationId) {
