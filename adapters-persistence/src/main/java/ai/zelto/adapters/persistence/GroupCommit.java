@@ -51,15 +51,23 @@ final class GroupCommit<T> {
 
     /** Starts committers up to their number. */
     private void ensureCommitters() {
+        for (int slot = claimCommitterSlot(); slot >= 0; slot = claimCommitterSlot()) {
+            Thread committer = new Thread(this::commitWhileBusy, name + "-" + slot);
+            committer.setDaemon(true);
+            committer.start();
+        }
+    }
+
+    /** Counts one more committer if fewer than their number run: its slot, or -1 when all are taken. */
+    private int claimCommitterSlot() {
         int now = running.get();
         while (now < committers) {
             if (running.compareAndSet(now, now + 1)) {
-                Thread committer = new Thread(this::commitWhileBusy, name + "-" + now);
-                committer.setDaemon(true);
-                committer.start();
+                return now;
             }
             now = running.get();
         }
+        return -1;
     }
 
     /** Writes the item; returns once it is committed, or throws what made its commit fail. */
@@ -97,7 +105,7 @@ final class GroupCommit<T> {
             if (first == null) {
                 running.decrementAndGet();
                 // a write queued meanwhile may have seen this thread still counted: stay for it
-                if (queue.isEmpty() || !stayFor()) {
+                if (queue.isEmpty() || claimCommitterSlot() < 0) {
                     return;
                 }
                 continue;
@@ -107,17 +115,6 @@ final class GroupCommit<T> {
             commit(batch);
             batch.clear();
         }
-    }
-
-    private boolean stayFor() {
-        int now = running.get();
-        while (now < committers) {
-            if (running.compareAndSet(now, now + 1)) {
-                return true;
-            }
-            now = running.get();
-        }
-        return false;
     }
 
     private void commit(List<Waiting<T>> batch) {

@@ -255,7 +255,7 @@ public final class ProcessDeliveriesService implements ProcessDeliveriesUseCase 
                 .map(stored -> stored.apply(delivery.provider(), agentId, call, delivery.receivedAt(), now))
                 .orElseGet(() -> Conversation.create(ConversationId.newId(), org, delivery.provider(), agentId, call,
                         delivery.receivedAt(), now));
-        writes.save(key, merged);
+        writes.save(merged);
         String previousUrl = existing.map(Conversation::recordingUrl).orElse(null);
         boolean newRecordingUrl = merged.recordingUrl() != null && !merged.recordingUrl().equals(previousUrl);
         Attachment audio = delivery.attachment();
@@ -308,7 +308,7 @@ public final class ProcessDeliveriesService implements ProcessDeliveriesUseCase 
             return Optional.ofNullable(conversationsByCall.get(key));
         }
 
-        void save(CallKey key, Conversation conversation) {
+        void save(Conversation conversation) {
             if (immediate) {
                 conversations.save(conversation);
             } else {
