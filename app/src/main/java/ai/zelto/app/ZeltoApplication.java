@@ -1,22 +1,22 @@
 package ai.zelto.app;
 
-import ai.zelto.adapters.http.agent.AgentsResource;
-import ai.zelto.adapters.http.apikey.KeysResource;
-import ai.zelto.adapters.http.audit.AuditResource;
-import ai.zelto.adapters.http.auth.ApiKeyAuth;
-import ai.zelto.adapters.http.auth.RateLimit;
 import ai.zelto.adapters.http.common.AccessLog;
 import ai.zelto.adapters.http.common.SecurityHeaders;
-import ai.zelto.adapters.http.conversation.AudioUploadResource;
-import ai.zelto.adapters.http.conversation.ConversationsResource;
-import ai.zelto.adapters.http.conversation.RecordingResource;
-import ai.zelto.adapters.http.credit.CreditsResource;
-import ai.zelto.adapters.http.delivery.DeliveriesResource;
 import ai.zelto.adapters.http.error.ErrorMapper;
-import ai.zelto.adapters.http.ingest.IngestMemoryBudget;
-import ai.zelto.adapters.http.ingest.WebhookResource;
-import ai.zelto.adapters.http.integration.IntegrationsResource;
+import ai.zelto.adapters.http.servlet.JsonErrorHandler;
+import ai.zelto.adapters.http.servlet.ServletHygiene;
 import ai.zelto.adapters.persistence.DatabaseMigrations;
+import ai.zelto.app.cli.AuditCommand;
+import ai.zelto.app.cli.ConsoleOutput;
+import ai.zelto.app.cli.KeysCommand;
+import ai.zelto.app.cli.OrgsCommand;
+import ai.zelto.app.config.ZeltoConfiguration;
+import ai.zelto.app.config.ZeltoConfigurationFactoryFactory;
+import ai.zelto.app.db.DatabaseTarget;
+import ai.zelto.app.db.Databases;
+import ai.zelto.app.wiring.Feature;
+import ai.zelto.app.wiring.ProviderPlugins;
+import ai.zelto.app.wiring.ZeltoCore;
 import ai.zelto.application.port.in.organization.CreateOrganizationCommand;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.server.DefaultServerFactory;
@@ -27,15 +27,31 @@ import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.logging.common.ConsoleAppenderFactory;
 import io.dropwizard.request.logging.LogbackAccessRequestLogFactory;
+import jakarta.servlet.DispatcherType;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 
-/** Zelto as a Dropwizard application. {@link #run} reads as the list of construction steps. */
+/**
+ * Zelto as a Dropwizard application. {@link #run} reads as the list of construction steps: the database, the
+ * features ({@link ZeltoCore}), the HTTP edges, then each feature's share of the server.
+ *
+ * <p>Threads the server owns, and how each ends:
+ * <ul>
+ *   <li>{@code zelto-delivery-worker-N} and {@code zelto-job-worker-N} ({@code WorkerLoop}): started and stopped
+ *       with the server; stopping waits for the batch or job in hand;</li>
+ *   <li>{@code delivery-commit-N} (persistence {@code GroupCommit}): started by a write that finds no committer,
+ *       ending two seconds after the last write, so a stopped server or a CLI command leaves none behind;</li>
+ *   <li>{@code backlog-watch} ({@code IngestBackpressure}): started by an upload, ending two seconds after the
+ *       last one, or at once when the server stops;</li>
+ *   <li>{@code zelto-fetch-watchdog} ({@code SafeHttpRecordingFetcher}): one daemon thread per process that
+ *       aborts downloads past their deadline; it ends with the process.</li>
+ * </ul>
+ * Jetty's and the connection pool's threads are Dropwizard's, and end with the server.
+ */
 public final class ZeltoApplication extends Application<ZeltoConfiguration> {
-    /** How long a webhook body waits for room in the memory budget before it is answered 503. */
-    private static final java.time.Duration INGEST_MEMORY_WAIT = java.time.Duration.ofSeconds(5);
     private final Map<String, String> environmentVariables;
 
     /** For Dropwizard's test support: reads the process environment. */
@@ -75,56 +91,27 @@ public final class ZeltoApplication extends Application<ZeltoConfiguration> {
         DatabaseMigrations.migrate(Databases.unpooled(database));
         Jdbi jdbi = new JdbiFactory().build(environment, Databases.dataSourceFactory(database, config), dataSource,
                 "database");
-        ZeltoCore core = new ZeltoCore(config, jdbi, ProviderPlugins.load(getClass().getClassLoader(), config.pluginDirectory()),
-                Clock.systemUTC());
-        core.organizations.bootstrapIfEmpty(new CreateOrganizationCommand("Default", config.getBootstrapApiKey(),
-                        "bootstrap"))
+        ZeltoCore core = new ZeltoCore(config, jdbi, ProviderPlugins.load(getClass().getClassLoader(),
+                config.pluginDirectory()), Clock.systemUTC());
+        core.access.organizations.bootstrapIfEmpty(new CreateOrganizationCommand("Default",
+                        config.getBootstrapApiKey(), "bootstrap"))
                 .ifPresent(created -> ConsoleOutput.printFirstKey(created, config.getBootstrapApiKey() != null));
-        environment.lifecycle().manage(new Managed() {
-            @Override
-            public void start() {
-                core.worker.start();
-                core.jobWorker.start();
-            }
+        serveHttpEdges(environment);
+        for (Feature feature : core.features()) {
+            feature.serve(environment);
+        }
+    }
 
-            @Override
-            public void stop() throws InterruptedException {
-                core.backpressure.stop();
-                core.jobWorker.stop();
-                core.worker.stop();
-            }
-        });
-        environment.healthChecks().register("deliveryBacklog", new DeliveryBacklogHealthCheck(core.ports.deliveries(),
-                config.getWorker().getMaxBacklogAgeSeconds(), Clock.systemUTC()));
+    /** What every answer passes through, on both ports: error bodies, security headers, the access log. */
+    private static void serveHttpEdges(Environment environment) {
         environment.admin().addFilter("hygiene", new ServletHygiene())
-                .addMappingForUrlPatterns(java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST), true, "/*");
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         environment.servlets().addFilter("hygiene", new ServletHygiene())
-                .addMappingForUrlPatterns(java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST), true, "/*");
-        environment.jersey().register(new ErrorMapper());
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(new JsonErrorHandler()));
+        environment.jersey().register(new ErrorMapper());
         environment.jersey().register(new AccessLog());
         environment.jersey().register(new SecurityHeaders());
-        environment.jersey().register(new RateLimit(config.getRateLimitPerSecond(), config.getRateLimitBurst()));
-        for (Object component : ApiKeyAuth.components(core.apiKeys)) {
-            environment.jersey().register(component);
-        }
-        long ingestMemory = config.getIngestMemoryBytes() > 0 ? config.getIngestMemoryBytes()
-                : IngestMemoryBudget.defaultCapacity(Runtime.getRuntime().maxMemory());
-        environment.jersey().register(new WebhookResource(core.accept, core.integrations, config.getMaxBodyBytes(),
-                java.time.Duration.ofSeconds(config.getBodyReadTimeoutSeconds()),
-                new IngestMemoryBudget(ingestMemory, config.getMaxBodyBytes(), INGEST_MEMORY_WAIT)));
-        environment.jersey().register(new ConversationsResource(core.reads, core.reads));
-        environment.jersey().register(new RecordingResource(core.playback));
-        AudioUploadResource.requiredFeatures().forEach(environment.jersey()::register);
-        environment.jersey().register(new AudioUploadResource(core.acceptAudio,
-                config.getTranscriber().getMaxUploadBytes()));
-        environment.jersey().register(new AgentsResource(core.reads, core.reads));
-        environment.jersey().register(new DeliveriesResource(core.reads));
-        environment.jersey().register(new IntegrationsResource(core.integrations, core.integrations,
-                core.integrations));
-        environment.jersey().register(new CreditsResource(core.reads));
-        environment.jersey().register(new AuditResource(core.audit));
-        environment.jersey().register(new KeysResource(core.apiKeys, core.apiKeys));
     }
 
     /**

@@ -28,7 +28,7 @@ class AuditIT {
         String otherKey;
         try (TestServer server = TestServer.start(Map.of())) {
             try (JdbiHarness harness = new JdbiHarness(server.database)) {
-                otherKey = harness.core().organizations.create(new CreateOrganizationCommand("Other", null, "cli"))
+                otherKey = harness.core().access.organizations.create(new CreateOrganizationCommand("Other", null, "cli"))
                         .firstKey().secret().value();
             }
             server.send(HttpRequest.newBuilder(server.uri("/v1/integrations/retell"))

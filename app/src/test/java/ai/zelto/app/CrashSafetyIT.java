@@ -134,7 +134,7 @@ class CrashSafetyIT {
             Map<String, SequentialModel.Snapshot> stored = new HashMap<>();
             Map<String, SequentialModel.Snapshot> wanted = new HashMap<>();
             for (Map.Entry<String, Conversation> expected : model.conversations().entrySet()) {
-                Conversation actual = harness.core().ports.conversations().findByExternalId(org, expected.getKey())
+                Conversation actual = harness.core().base.ports.conversations().findByExternalId(org, expected.getKey())
                         .orElseThrow(() -> new AssertionError(context + ": no conversation " + expected.getKey()));
                 ResultSet agent = s.executeQuery("SELECT external_id FROM agents WHERE id = '" + actual.agentId() + "'");
                 agent.next();

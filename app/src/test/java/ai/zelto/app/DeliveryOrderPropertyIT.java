@@ -3,6 +3,7 @@ package ai.zelto.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.zelto.adapters.persistence.TestDatabase;
+import ai.zelto.app.wiring.ZeltoCore;
 import ai.zelto.application.port.in.ingest.AcceptDeliveryCommand;
 import ai.zelto.application.port.in.ingest.AcceptDeliveryResult;
 import ai.zelto.application.spi.provider.RawDelivery;
@@ -71,11 +72,11 @@ class DeliveryOrderPropertyIT {
     private void runCase(long seed) throws Exception {
         Random random = new Random(seed);
         int workers = 1 + random.nextInt(4);
-        ZeltoConfiguration config = new ZeltoConfiguration();
-        config.getWorker().setBatchSize(1 + random.nextInt(6));
-        JdbiHarness harness = new JdbiHarness(database, config);
+        int batchSize = 1 + random.nextInt(6);
+        JdbiHarness harness = new JdbiHarness(database, Map.of("ZELTO_WORKER_BATCH_SIZE",
+                Integer.toString(batchSize)));
         ZeltoCore core = harness.core();
-        OrganizationId org = core.organizations.create(
+        OrganizationId org = core.access.organizations.create(
                 new ai.zelto.application.port.in.organization.CreateOrganizationCommand("case " + seed, null, "test"))
                 .organizationId();
         String prefix = "s" + seed + "-";
@@ -95,9 +96,9 @@ class DeliveryOrderPropertyIT {
         List<Future<?>> running = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
             running.add(pool.submit(() -> {
-                while (accepting.get() || core.ports.deliveries().pendingCount() > 0) {
+                while (accepting.get() || core.base.ports.deliveries().pendingCount() > 0) {
                     try {
-                        if (core.processing.processBatch() == 0) {
+                        if (core.ingest.processing.processBatch() == 0) {
                             Thread.onSpinWait();
                         }
                     } catch (RuntimeException transientFailure) {
@@ -113,7 +114,7 @@ class DeliveryOrderPropertyIT {
         try {
             for (int i = 0; i < bodies.size(); i++) {
                 String body = bodies.get(i);
-                AcceptDeliveryResult result = core.accept.accept(AcceptDeliveryCommand.withApiKey(org, null,
+                AcceptDeliveryResult result = core.ingest.accept.accept(AcceptDeliveryCommand.withApiKey(org, null,
                         new RawDelivery(body.getBytes(StandardCharsets.UTF_8), Map.of())));
                 assertThat(result).as("seed %d: %s", seed, body).isInstanceOf(AcceptDeliveryResult.Stored.class);
                 if (poisoned.get(i)) {
@@ -137,12 +138,12 @@ class DeliveryOrderPropertyIT {
         Map<String, Conversation> expected = model.conversations();
         Map<String, SequentialModel.Snapshot> stored = new HashMap<>();
         for (String externalId : expected.keySet()) {
-            core.ports.conversations().findByExternalId(org, externalId)
+            core.base.ports.conversations().findByExternalId(org, externalId)
                     .ifPresent(c -> stored.put(externalId, SequentialModel.Snapshot.of(c, agentExternalId(c.agentId()))));
         }
         Map<String, SequentialModel.Snapshot> wanted = new HashMap<>();
         expected.keySet().forEach(id -> wanted.put(id, model.snapshot(id)));
-        String context = "seed " + seed + " (" + workers + " workers, batch " + config.getWorker().getBatchSize()
+        String context = "seed " + seed + " (" + workers + " workers, batch " + batchSize
                 + ", replay with -Dzelto.seed=" + seed + ")";
         assertThat(stored).as(context).isEqualTo(wanted);
         assertCharges(org, expected, context);

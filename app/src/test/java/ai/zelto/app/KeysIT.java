@@ -45,7 +45,7 @@ class KeysIT {
         try (TestServer server = TestServer.start(Map.of("ZELTO_DATA_DIR", work.resolve("data").toString()))) {
             String otherKey;
             try (JdbiHarness harness = new JdbiHarness(server.database)) {
-                otherKey = harness.core().organizations.create(new CreateOrganizationCommand("Other", null, "cli"))
+                otherKey = harness.core().access.organizations.create(new CreateOrganizationCommand("Other", null, "cli"))
                         .firstKey().secret().value();
             }
             HttpResponse<String> created = server.post("/v1/keys", TestServer.KEY, "{\"name\": \"ci uploader\"}");

@@ -39,7 +39,7 @@ class ReadApiIT {
 
     private static String createOtherOrganization() {
         try (var db = new JdbiHarness(server.database)) {
-            return db.core().organizations.create(new CreateOrganizationCommand("Other", null, "test")).firstKey().secret().value();
+            return db.core().access.organizations.create(new CreateOrganizationCommand("Other", null, "test")).firstKey().secret().value();
         }
     }
 

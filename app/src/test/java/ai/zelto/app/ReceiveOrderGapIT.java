@@ -3,6 +3,7 @@ package ai.zelto.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.zelto.adapters.persistence.TestDatabase;
+import ai.zelto.app.wiring.ZeltoCore;
 import ai.zelto.application.port.in.ingest.AcceptDeliveryCommand;
 import ai.zelto.application.port.in.ingest.AcceptDeliveryResult;
 import ai.zelto.application.port.in.organization.CreateOrganizationCommand;
@@ -26,14 +27,12 @@ class ReceiveOrderGapIT {
     @Test
     void aDeliveryHeldByAnotherWorker_stopsTheCallAtTheGap() throws Exception {
         try (TestDatabase database = TestDatabase.create()) {
-            ZeltoConfiguration config = new ZeltoConfiguration();
-            config.getWorker().setBatchSize(10);
-            ZeltoCore core = new JdbiHarness(database, config).core();
-            OrganizationId org = core.organizations.create(new CreateOrganizationCommand("Gap", null, "test"))
+            ZeltoCore core = new JdbiHarness(database, Map.of("ZELTO_WORKER_BATCH_SIZE", "10")).core();
+            OrganizationId org = core.access.organizations.create(new CreateOrganizationCommand("Gap", null, "test"))
                     .organizationId();
             List<String> ids = new ArrayList<>();
             for (int n = 1; n <= 3; n++) {
-                AcceptDeliveryResult result = core.accept.accept(AcceptDeliveryCommand.withApiKey(org, null,
+                AcceptDeliveryResult result = core.ingest.accept.accept(AcceptDeliveryCommand.withApiKey(org, null,
                         new RawDelivery(("{\"call\": {\"externalId\": \"gap\", \"durationSeconds\": " + n + "},"
                                 + " \"agent\": {\"externalId\": \"a\"}, \"transcript\": {\"turns\": [{\"role\": \"user\","
                                 + " \"text\": \"delivery " + n + "\"}]}}").getBytes(StandardCharsets.UTF_8), Map.of())));
@@ -45,16 +44,16 @@ class ReceiveOrderGapIT {
                 try (Statement s = otherWorker.createStatement()) {
                     s.executeQuery("SELECT id FROM deliveries WHERE id = '" + ids.get(1) + "' FOR UPDATE").close();
                 }
-                assertThat(core.processing.processBatch()).as("only delivery 1").isEqualTo(1);
+                assertThat(core.ingest.processing.processBatch()).as("only delivery 1").isEqualTo(1);
                 assertThat(statuses(database, ids)).containsExactly("processed", "pending", "pending");
                 otherWorker.rollback();
             }
 
-            while (core.processing.processBatch() > 0) {
+            while (core.ingest.processing.processBatch() > 0) {
                 // drain
             }
             assertThat(statuses(database, ids)).containsOnly("processed");
-            assertThat(core.ports.conversations().findByExternalId(org, "gap").orElseThrow().durationSeconds())
+            assertThat(core.base.ports.conversations().findByExternalId(org, "gap").orElseThrow().durationSeconds())
                     .as("delivery 3 applied last").isEqualByComparingTo("3");
         }
     }

@@ -3,6 +3,9 @@ package ai.zelto.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.zelto.application.port.in.organization.CreateOrganizationCommand;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -11,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** Rate limits per key, security headers on every answer, and error bodies that reveal nothing internal. */
 class SecurityIT {
@@ -21,7 +25,7 @@ class SecurityIT {
     static void start() {
         server = TestServer.start(Map.of("ZELTO_RATE_LIMIT_PER_SECOND", "1", "ZELTO_RATE_LIMIT_BURST", "5"));
         try (JdbiHarness harness = new JdbiHarness(server.database)) {
-            otherKey = harness.core().organizations.create(new CreateOrganizationCommand("Other", null, "test")).firstKey()
+            otherKey = harness.core().access.organizations.create(new CreateOrganizationCommand("Other", null, "test")).firstKey()
                     .secret().value();
         }
     }
@@ -50,6 +54,42 @@ class SecurityIT {
 
         TestServer.sleep(2100);
         assertThat(server.get("/v1/credits", TestServer.KEY).statusCode()).as("refilled").isEqualTo(200);
+    }
+
+    @Test
+    void aKeyInTheQueryString_isRefused_andNeverLogged() {
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        logged.start();
+        root.addAppender(logged);
+        try {
+            for (String path : List.of("/v1/agents?access_token=" + otherKey, "/v1/agents?api_key=" + otherKey,
+                    "/v1/agents?key=" + otherKey)) {
+                HttpResponse<String> answer = server.get(path, null);
+                assertThat(answer.statusCode()).as(path).isEqualTo(401);
+                assertThat(answer.body()).isEqualTo("{\"error\":\"Unauthorized\"}");
+            }
+            HttpResponse<String> upload = server.post("/webhooks/calls?access_token=" + otherKey, null,
+                    CanonicalBodies.withTranscript("query-key", "bot"));
+            assertThat(upload.statusCode()).isEqualTo(401);
+        } finally {
+            root.detachAppender(logged);
+        }
+        assertThat(logged.list).isNotEmpty().allSatisfy(event ->
+                assertThat(event.getFormattedMessage()).doesNotContain(otherKey));
+    }
+
+    @Test
+    void aKeyInTheXApiKeyHeader_isAccepted_andAWrongSchemeIsNot() {
+        HttpResponse<String> byHeader = server.send(HttpRequest.newBuilder(server.uri("/v1/agents"))
+                .header("X-API-Key", otherKey).GET().build());
+        assertThat(byHeader.statusCode()).isEqualTo(200);
+        HttpResponse<String> basic = server.send(HttpRequest.newBuilder(server.uri("/v1/agents"))
+                .header("Authorization", "Basic " + otherKey).GET().build());
+        assertThat(basic.statusCode()).isEqualTo(401);
+        HttpResponse<String> lowerCaseScheme = server.send(HttpRequest.newBuilder(server.uri("/v1/agents"))
+                .header("Authorization", "bearer " + otherKey).GET().build());
+        assertThat(lowerCaseScheme.statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -42,7 +42,7 @@ class TenantIsolationIT {
             }
         }
         try (JdbiHarness harness = new JdbiHarness(server.database)) {
-            keyB = harness.core().organizations.create(new CreateOrganizationCommand("B", null, "test")).firstKey().secret().value();
+            keyB = harness.core().access.organizations.create(new CreateOrganizationCommand("B", null, "test")).firstKey().secret().value();
         }
     }
 

@@ -5,9 +5,15 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,7 +36,10 @@ class ArchitectureTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"ai.zelto.domain", "ai.zelto.application.port.in", "ai.zelto.application.port.out",
-            "ai.zelto.application.service", "ai.zelto.application.spi.provider", "ai.zelto.adapters.http",
+            "ai.zelto.application.service", "ai.zelto.application.spi.provider",
+            "ai.zelto.application.readmodel", "ai.zelto.application.failure", "ai.zelto.application.provider",
+            "ai.zelto.app.config", "ai.zelto.app.wiring", "ai.zelto.app.cli", "ai.zelto.app.db", "ai.zelto.app.secrets",
+            "ai.zelto.adapters.http.servlet", "ai.zelto.adapters.http",
             "ai.zelto.adapters.persistence", "ai.zelto.adapters.providers", "ai.zelto.adapters.storage",
             "ai.zelto.adapters.audio", "ai.zelto.app"})
     void canary_everyPackageTheRulesNameHoldsClasses(String packageName) {
@@ -51,6 +60,40 @@ class ArchitectureTest {
                 .should().onlyDependOnClassesThat()
                 .resideInAnyPackage("ai.zelto.application..", "ai.zelto.domain..", "java..")
                 .check(zelto);
+    }
+
+    /** buckpal's dependency rule: what the core needs from outside never depends on how it is driven. */
+    static final ArchRule DRIVEN_PORTS_NEVER_DEPEND_ON_DRIVING_PORTS = noClasses()
+            .that().resideInAPackage("ai.zelto.application.port.out..")
+            .should().dependOnClassesThat().resideInAPackage("ai.zelto.application.port.in..");
+
+    /** JDBC belongs to the persistence adapter, which classifies its failures before they reach the core. */
+    static final ArchRule NO_JDBC_IN_THE_CORE = noClasses()
+            .that().resideInAnyPackage("ai.zelto.domain..", "ai.zelto.application..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..");
+
+    @Test
+    void drivenPorts_neverDependOnDrivingPorts() {
+        DRIVEN_PORTS_NEVER_DEPEND_ON_DRIVING_PORTS.check(zelto);
+    }
+
+    @Test
+    void canary_anOutPortUsingAnInPort_breaksThePortDirectionRule() {
+        JavaClasses violation = new ClassFileImporter().importClasses(
+                ai.zelto.application.port.out.CanaryOutPortUsingAnInPort.class);
+        assertThat(DRIVEN_PORTS_NEVER_DEPEND_ON_DRIVING_PORTS.evaluate(violation).hasViolation()).isTrue();
+    }
+
+    @Test
+    void theCore_neverUsesJdbc() {
+        NO_JDBC_IN_THE_CORE.check(zelto);
+    }
+
+    @Test
+    void canary_aServiceUsingJdbc_breaksTheNoJdbcRule() {
+        JavaClasses violation = new ClassFileImporter().importClasses(
+                ai.zelto.application.service.CanaryServiceUsingJdbc.class);
+        assertThat(NO_JDBC_IN_THE_CORE.evaluate(violation).hasViolation()).isTrue();
     }
 
     @Test
@@ -113,10 +156,32 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..").check(zelto);
     }
 
+    /** ServiceLoader makes plugins through a public constructor without arguments; Trino's SPI asks the same. */
+    static final ArchRule PLUGINS_ARE_PUBLIC_FINAL_WITH_A_NO_ARGUMENT_CONSTRUCTOR = classes()
+            .that().implement("ai.zelto.application.spi.provider.ProviderPlugin")
+            .should().bePublic().andShould().haveModifier(JavaModifier.FINAL)
+            .andShould(new ArchCondition<JavaClass>("have a public constructor without arguments") {
+                @Override
+                public void check(JavaClass plugin, ConditionEvents events) {
+                    boolean present = plugin.getConstructors().stream().anyMatch(constructor ->
+                            constructor.getRawParameterTypes().isEmpty()
+                                    && constructor.getModifiers().contains(JavaModifier.PUBLIC));
+                    if (!present) {
+                        events.add(SimpleConditionEvent.violated(plugin, plugin.getName()
+                                + " has no public constructor without arguments"));
+                    }
+                }
+            });
+
     @Test
     void pluginImplementations_arePublicFinalWithANoArgumentConstructor() {
-        classes().that().implement("ai.zelto.application.spi.provider.ProviderPlugin")
-                .should().bePublic().andShould().haveModifier(com.tngtech.archunit.core.domain.JavaModifier.FINAL)
-                .check(zelto);
+        PLUGINS_ARE_PUBLIC_FINAL_WITH_A_NO_ARGUMENT_CONSTRUCTOR.check(zelto);
+    }
+
+    @Test
+    void canary_aPluginWithoutANoArgumentConstructor_breaksThePluginRule() {
+        JavaClasses violation = new ClassFileImporter().importClasses(Canaries.PluginNeedingAnArgument.class);
+        assertThat(PLUGINS_ARE_PUBLIC_FINAL_WITH_A_NO_ARGUMENT_CONSTRUCTOR.evaluate(violation).hasViolation())
+                .isTrue();
     }
 }

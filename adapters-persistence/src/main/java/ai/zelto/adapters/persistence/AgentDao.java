@@ -1,6 +1,6 @@
 package ai.zelto.adapters.persistence;
 
-import ai.zelto.application.port.in.agent.VersionStats;
+import ai.zelto.application.readmodel.VersionStats;
 import ai.zelto.domain.agent.Agent;
 import ai.zelto.domain.agent.AgentId;
 import ai.zelto.domain.organization.OrganizationId;

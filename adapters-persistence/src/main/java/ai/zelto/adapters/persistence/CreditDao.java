@@ -1,6 +1,6 @@
 package ai.zelto.adapters.persistence;
 
-import ai.zelto.application.port.in.credit.CreditBalance;
+import ai.zelto.application.readmodel.CreditBalance;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

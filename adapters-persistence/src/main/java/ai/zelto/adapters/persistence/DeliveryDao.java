@@ -1,6 +1,6 @@
 package ai.zelto.adapters.persistence;
 
-import ai.zelto.application.port.in.delivery.DeliveryView;
+import ai.zelto.application.readmodel.DeliveryView;
 import ai.zelto.domain.conversation.ConversationId;
 import ai.zelto.domain.delivery.DeliveryId;
 import ai.zelto.domain.delivery.DeliveryStatus;

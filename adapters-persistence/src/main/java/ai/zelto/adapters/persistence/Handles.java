@@ -1,5 +1,8 @@
 package ai.zelto.adapters.persistence;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
@@ -8,7 +11,8 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * Which handle a repository call uses: the transaction this thread has open through {@link JdbiUnitOfWork}, or
  * else a handle of its own for that one call (auto-commit). Explicit, so that joining a transaction never
- * depends on how a connection pool or an extension proxy binds handles to threads.
+ * depends on how a connection pool or an extension proxy binds handles to threads. Every call's failure leaves
+ * here classified ({@link StorageFailures}): the rest of the application never sees a SQLSTATE.
  */
 final class Handles {
     private final Jdbi jdbi;
@@ -19,7 +23,7 @@ final class Handles {
      */
     private final ThreadLocal<Attached> attached = new ThreadLocal<>();
 
-    private record Attached(Handle handle, java.util.Map<Class<?>, Object> daos) {
+    private record Attached(Handle handle, Map<Class<?>, Object> daos) {
     }
 
     Handles(Jdbi jdbi) {
@@ -28,10 +32,11 @@ final class Handles {
 
     <R> R with(Function<Handle, R> work) {
         Handle handle = current.get();
-        if (handle != null) {
-            return work.apply(handle);
+        try {
+            return handle != null ? work.apply(handle) : jdbi.withHandle(work::apply);
+        } catch (RuntimeException failure) {
+            throw StorageFailures.classify(failure);
         }
-        return jdbi.withHandle(work::apply);
     }
 
     /**
@@ -41,6 +46,8 @@ final class Handles {
     <D, R> R independently(Class<D> type, Function<D, R> call) {
         try (Handle handle = jdbi.open()) {
             return call.apply(handle.attach(type));
+        } catch (RuntimeException failure) {
+            throw StorageFailures.classify(failure);
         }
     }
 
@@ -50,7 +57,7 @@ final class Handles {
     }
 
     /** Runs a SqlObject DAO method that returns nothing on the current handle. */
-    <D> void use(Class<D> type, java.util.function.Consumer<D> call) {
+    <D> void use(Class<D> type, Consumer<D> call) {
         with(handle -> {
             call.accept(attach(handle, type));
             return null;
@@ -60,7 +67,7 @@ final class Handles {
     private <D> D attach(Handle handle, Class<D> type) {
         Attached last = attached.get();
         if (last == null || last.handle() != handle) {
-            last = new Attached(handle, new java.util.HashMap<>());
+            last = new Attached(handle, new HashMap<>());
             attached.set(last);
         }
         return type.cast(last.daos().computeIfAbsent(type, handle::attach));
@@ -70,15 +77,19 @@ final class Handles {
         if (current.get() != null) {
             return work.get();
         }
-        return jdbi.inTransaction(handle -> {
-            current.set(handle);
-            try {
-                return work.get();
-            } finally {
-                current.remove();
-                attached.remove();
-            }
-        });
+        try {
+            return jdbi.inTransaction(handle -> {
+                current.set(handle);
+                try {
+                    return work.get();
+                } finally {
+                    current.remove();
+                    attached.remove();
+                }
+            });
+        } catch (RuntimeException failure) {
+            throw StorageFailures.classify(failure);
+        }
     }
 
     /** The handle of the transaction this thread has open, or {@code null}. */

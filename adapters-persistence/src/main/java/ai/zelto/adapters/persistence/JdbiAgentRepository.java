@@ -1,8 +1,9 @@
 package ai.zelto.adapters.persistence;
 
-import ai.zelto.application.port.in.agent.AgentView;
-import ai.zelto.application.port.in.agent.VersionStats;
+import ai.zelto.application.port.out.AgentQueries;
 import ai.zelto.application.port.out.AgentRepository;
+import ai.zelto.application.readmodel.AgentView;
+import ai.zelto.application.readmodel.VersionStats;
 import ai.zelto.domain.agent.Agent;
 import ai.zelto.domain.agent.AgentId;
 import ai.zelto.domain.organization.OrganizationId;
@@ -14,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-final class JdbiAgentRepository implements AgentRepository {
+final class JdbiAgentRepository implements AgentRepository, AgentQueries {
     private static final int KNOWN_MAX = 100_000;
     private final Handles handles;
     /**

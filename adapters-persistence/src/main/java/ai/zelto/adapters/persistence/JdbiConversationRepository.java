@@ -1,10 +1,11 @@
 package ai.zelto.adapters.persistence;
 
-import ai.zelto.application.port.in.conversation.ConversationPage;
-import ai.zelto.application.port.in.conversation.ConversationQuery;
-import ai.zelto.application.port.in.conversation.ConversationView;
-import ai.zelto.application.port.in.conversation.PageCursor;
+import ai.zelto.application.port.out.ConversationQueries;
 import ai.zelto.application.port.out.ConversationRepository;
+import ai.zelto.application.readmodel.ConversationPage;
+import ai.zelto.application.readmodel.ConversationQuery;
+import ai.zelto.application.readmodel.ConversationView;
+import ai.zelto.application.readmodel.PageCursor;
 import ai.zelto.domain.agent.Agent;
 import ai.zelto.domain.agent.AgentId;
 import ai.zelto.domain.conversation.Conversation;
@@ -27,7 +28,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * Conversations with their transcript and metadata in jsonb columns. The list query is assembled from the
  * filters actually given, so each filter can use its own index rather than a catch-all plan.
  */
-final class JdbiConversationRepository implements ConversationRepository {
+final class JdbiConversationRepository implements ConversationRepository, ConversationQueries {
     private static final String COLUMNS = """
             c.id, c.organization_id, c.external_id, c.provider, c.agent_id, c.version, c.started_at, c.ended_at,
             c.duration_seconds, c.ended_reason, c.cost, c.recording_url, c.customer_number, c.customer_name,

@@ -1,7 +1,7 @@
 package ai.zelto.adapters.persistence;
 
-import ai.zelto.application.port.in.credit.CreditBalance;
 import ai.zelto.application.port.out.CreditLedger;
+import ai.zelto.application.readmodel.CreditBalance;
 import ai.zelto.domain.conversation.ConversationId;
 import ai.zelto.domain.credit.Credits;
 import ai.zelto.domain.organization.OrganizationId;

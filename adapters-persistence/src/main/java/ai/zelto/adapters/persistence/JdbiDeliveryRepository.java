@@ -1,11 +1,11 @@
 package ai.zelto.adapters.persistence;
 
-import ai.zelto.application.port.in.delivery.DeliveryView;
 import ai.zelto.application.port.out.Attachment;
 import ai.zelto.application.port.out.DeliveryQueue;
 import ai.zelto.application.port.out.DeliveryRepository;
 import ai.zelto.application.port.out.NewDelivery;
 import ai.zelto.application.port.out.PendingDelivery;
+import ai.zelto.application.readmodel.DeliveryView;
 import ai.zelto.application.spi.provider.DeliveryContext;
 import ai.zelto.application.spi.provider.RawDelivery;
 import ai.zelto.domain.conversation.ConversationId;

@@ -1,7 +1,7 @@
 package ai.zelto.adapters.persistence;
 
-import ai.zelto.application.port.in.integration.IntegrationStatus;
 import ai.zelto.application.port.out.IntegrationStatistics;
+import ai.zelto.application.readmodel.IntegrationStatus;
 import ai.zelto.domain.organization.OrganizationId;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,8 +1,10 @@
 package ai.zelto.adapters.persistence;
 
+import ai.zelto.application.port.out.AgentQueries;
 import ai.zelto.application.port.out.AgentRepository;
-import ai.zelto.application.port.out.AuditLog;
 import ai.zelto.application.port.out.ApiKeyRepository;
+import ai.zelto.application.port.out.AuditLog;
+import ai.zelto.application.port.out.ConversationQueries;
 import ai.zelto.application.port.out.ConversationRepository;
 import ai.zelto.application.port.out.CreditLedger;
 import ai.zelto.application.port.out.DeliveryQueue;
@@ -10,9 +12,9 @@ import ai.zelto.application.port.out.DeliveryRepository;
 import ai.zelto.application.port.out.IntegrationRepository;
 import ai.zelto.application.port.out.IntegrationStatistics;
 import ai.zelto.application.port.out.JobQueue;
+import ai.zelto.application.port.out.OrganizationRepository;
 import ai.zelto.application.port.out.RecordingRepository;
 import ai.zelto.application.port.out.SystemValues;
-import ai.zelto.application.port.out.OrganizationRepository;
 import ai.zelto.application.port.out.UnitOfWork;
 import java.time.Clock;
 import java.util.List;
@@ -29,7 +31,8 @@ public final class JdbiPersistence {
     /** The ports, all on the same database; calls made inside {@link UnitOfWork} share its transaction. */
     public record Ports(UnitOfWork unitOfWork, OrganizationRepository organizations, ApiKeyRepository apiKeys,
                         DeliveryRepository deliveries, DeliveryQueue deliveryQueue,
-                        ConversationRepository conversations, AgentRepository agents, CreditLedger credits,
+                        ConversationRepository conversations, ConversationQueries conversationQueries,
+                        AgentRepository agents, AgentQueries agentQueries, CreditLedger credits,
                         IntegrationStatistics integrations, IntegrationRepository integrationSettings,
                         SystemValues systemValues, RecordingRepository recordings, JobQueue jobs, AuditLog audit) {
     }
@@ -51,13 +54,17 @@ public final class JdbiPersistence {
         }
         Handles handles = new Handles(jdbi);
         JdbiDeliveryRepository deliveries = new JdbiDeliveryRepository(handles, clock);
+        JdbiConversationRepository conversations = new JdbiConversationRepository(handles);
+        JdbiAgentRepository agents = new JdbiAgentRepository(handles);
         return new Ports(new JdbiUnitOfWork(handles),
                 new JdbiOrganizationRepository(handles),
                 new JdbiApiKeyRepository(handles),
                 deliveries,
                 deliveries,
-                new JdbiConversationRepository(handles),
-                new JdbiAgentRepository(handles),
+                conversations,
+                conversations,
+                agents,
+                agents,
                 new JdbiCreditLedger(handles),
                 new JdbiIntegrationStatistics(handles),
                 new JdbiIntegrationRepository(handles),

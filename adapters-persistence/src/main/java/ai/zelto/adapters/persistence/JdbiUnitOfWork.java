@@ -28,13 +28,26 @@ final class JdbiUnitOfWork implements UnitOfWork {
             throw new IllegalStateException("isolated work runs inside a transaction");
         }
         String savepoint = "zelto_" + savepoints.incrementAndGet();
-        handle.savepoint(savepoint);
+        try {
+            handle.savepoint(savepoint);
+        } catch (RuntimeException failure) {
+            throw StorageFailures.classify(failure);
+        }
         try {
             work.run();
         } catch (RuntimeException failure) {
-            handle.rollbackToSavepoint(savepoint);
+            try {
+                handle.rollbackToSavepoint(savepoint);
+            } catch (RuntimeException rollbackFailed) {
+                rollbackFailed.addSuppressed(failure);
+                throw StorageFailures.classify(rollbackFailed);
+            }
             throw failure;
         }
-        handle.releaseSavepoint(savepoint);
+        try {
+            handle.releaseSavepoint(savepoint);
+        } catch (RuntimeException failure) {
+            throw StorageFailures.classify(failure);
+        }
     }
 }

@@ -14,4 +14,9 @@ public final class AgentNotFoundException extends DomainException {
     public String code() {
         return "agent_not_found";
     }
+
+    @Override
+    public Category category() {
+        return Category.NOT_FOUND;
+    }
 }

@@ -1,11 +1,23 @@
 package ai.zelto.domain.shared;
 
 /**
- * A business refusal. Each subclass has a stable {@link #code()} that adapters turn into the contract's error body;
- * the message is safe to show to the caller.
+ * A business refusal. Each subclass has a stable {@link #code()} and a {@link #category()}, which adapters turn
+ * into the contract's error body and status; the message is safe to show to the caller.
  */
 public abstract class DomainException extends RuntimeException {
     private static final long serialVersionUID = 1L;
+
+    /** What kind of refusal it is: adapters decide their answer on this, never on the code. */
+    public enum Category {
+        /** The input breaks a rule (HTTP 400). */
+        INVALID,
+        /** Something the input names does not exist for the caller (HTTP 404). */
+        NOT_FOUND,
+        /** The organization has not the credits the request needs (HTTP 402). */
+        PAYMENT_REQUIRED,
+        /** The request contradicts the current state (HTTP 409). */
+        CONFLICT
+    }
 
     protected DomainException(String message) {
         super(message, null, false, false);
@@ -13,4 +25,6 @@ public abstract class DomainException extends RuntimeException {
 
     /** A stable, machine-readable name of the refusal, such as {@code agent_not_found}. */
     public abstract String code();
+
+    public abstract Category category();
 }

@@ -26,4 +26,9 @@ public final class ValidationException extends DomainException {
     public String code() {
         return "validation_failed";
     }
+
+    @Override
+    public Category category() {
+        return Category.INVALID;
+    }
 }

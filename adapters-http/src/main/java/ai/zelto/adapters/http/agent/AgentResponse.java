@@ -1,8 +1,8 @@
 package ai.zelto.adapters.http.agent;
 
 import ai.zelto.adapters.http.common.Json;
-import ai.zelto.application.port.in.agent.AgentView;
-import ai.zelto.application.port.in.agent.VersionStats;
+import ai.zelto.application.readmodel.AgentView;
+import ai.zelto.application.readmodel.VersionStats;
 import ai.zelto.domain.agent.Agent;
 import java.math.BigDecimal;
 import java.util.List;

@@ -7,12 +7,17 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.Map;
 
 /**
- * Headers every API response carries: nothing is sniffed, framed, cached or referred, and browsers are told to
- * stay on HTTPS once they reach Zelto over it.
+ * Security headers on every response Jersey makes: nothing is sniffed, framed, cached or referred, and browsers
+ * are told to stay on HTTPS once they reach Zelto over it. The headers differ per surface: a response that already
+ * carries one of them (the console sets a policy that allows its own scripts and styles) keeps its own; every
+ * other response gets these defaults, the API's.
  */
 public final class SecurityHeaders implements ContainerResponseFilter {
-    /** The headers, for the parts of the server Jersey does not answer (the admin port, Jetty's own errors). */
-    public static final Map<String, String> HEADERS = Map.of(
+    /**
+     * The API's headers, also used by the parts of the server Jersey does not answer (the admin port, Jetty's own
+     * errors): JSON needs no scripts, styles or frames.
+     */
+    public static final Map<String, String> API = Map.of(
             "X-Content-Type-Options", "nosniff",
             "X-Frame-Options", "DENY",
             "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'",
@@ -22,7 +27,11 @@ public final class SecurityHeaders implements ContainerResponseFilter {
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         MultivaluedMap<String, Object> headers = response.getHeaders();
-        HEADERS.forEach(headers::putSingle);
+        API.forEach((name, value) -> {
+            if (!headers.containsKey(name)) {
+                headers.putSingle(name, value);
+            }
+        });
         if (!headers.containsKey("Cache-Control")) {
             headers.putSingle("Cache-Control", "no-store");
         }

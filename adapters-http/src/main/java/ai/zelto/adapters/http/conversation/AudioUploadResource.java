@@ -4,10 +4,9 @@ import ai.zelto.adapters.http.auth.ApiKeyPrincipal;
 import ai.zelto.adapters.http.error.ApiErrors;
 import ai.zelto.adapters.http.ingest.WebhookResource;
 import ai.zelto.application.port.in.ingest.AcceptAudioCommand;
+import ai.zelto.application.port.in.ingest.AcceptAudioResult;
 import ai.zelto.application.port.in.ingest.AcceptAudioUseCase;
-import ai.zelto.application.port.in.ingest.AcceptDeliveryResult;
 import ai.zelto.application.spi.provider.RawDelivery;
-import ai.zelto.application.spi.provider.Translation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -81,17 +80,20 @@ public final class AudioUploadResource {
             if (!errors.isEmpty()) {
                 return ApiErrors.validation(errors);
             }
-            AcceptDeliveryResult result = accept.acceptAudio(new AcceptAudioCommand(caller.organizationId(),
+            AcceptAudioResult result = accept.acceptAudio(new AcceptAudioCommand(caller.organizationId(),
                     new RawDelivery(call, Map.of()), audio));
-            if (result instanceof AcceptDeliveryResult.Stored stored) {
+            if (result instanceof AcceptAudioResult.Stored stored) {
                 return Response.ok(RECEIVED).header(WebhookResource.DELIVERY_ID_HEADER, stored.deliveryId().toString())
                         .build();
             }
-            if (result instanceof AcceptDeliveryResult.Unavailable unavailable) {
+            if (result instanceof AcceptAudioResult.Unavailable unavailable) {
                 return ApiErrors.of(400, unavailable.error(), Map.of("transcriber", unavailable.how()));
             }
-            Translation.Rejected rejection = ((AcceptDeliveryResult.Refused) result).rejection();
-            return ApiErrors.validation(rejection.details());
+            if (result instanceof AcceptAudioResult.Refused refused) {
+                // the fields were made into JSON here: whatever the kind, the caller's form fields are at fault
+                return ApiErrors.validation(refused.rejection().details());
+            }
+            throw new IllegalStateException("an outcome this resource does not answer: " + result);
         } finally {
             if (audio != null) {
                 Files.deleteIfExists(audio);

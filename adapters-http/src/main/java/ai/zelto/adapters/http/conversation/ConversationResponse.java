@@ -1,7 +1,7 @@
 package ai.zelto.adapters.http.conversation;
 
 import ai.zelto.adapters.http.common.Json;
-import ai.zelto.application.port.in.conversation.ConversationView;
+import ai.zelto.application.readmodel.ConversationView;
 import ai.zelto.domain.agent.Agent;
 import ai.zelto.domain.conversation.Conversation;
 import ai.zelto.domain.conversation.TranscriptTurn;

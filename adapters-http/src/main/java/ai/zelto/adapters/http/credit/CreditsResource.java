@@ -1,8 +1,8 @@
 package ai.zelto.adapters.http.credit;
 
 import ai.zelto.adapters.http.auth.ApiKeyPrincipal;
-import ai.zelto.application.port.in.credit.CreditBalance;
 import ai.zelto.application.port.in.credit.GetCreditsUseCase;
+import ai.zelto.application.readmodel.CreditBalance;
 import io.dropwizard.auth.Auth;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -8,8 +8,8 @@ import ai.zelto.application.port.in.ingest.AcceptDeliveryUseCase;
 import ai.zelto.application.port.in.integration.ResolveHookUseCase;
 import ai.zelto.application.spi.provider.DeliveryContext;
 import ai.zelto.application.spi.provider.RawDelivery;
-import ai.zelto.domain.organization.OrganizationId;
 import ai.zelto.application.spi.provider.Translation;
+import ai.zelto.domain.organization.OrganizationId;
 import io.dropwizard.auth.Auth;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -126,7 +126,14 @@ public final class WebhookResource {
             details.put("supported", unsupported.supported());
             return ApiErrors.of(400, "Unsupported provider", details);
         }
-        Translation.Rejected rejection = ((AcceptDeliveryResult.Refused) result).rejection();
+        if (result instanceof AcceptDeliveryResult.Refused refused) {
+            return refusal(refused.rejection());
+        }
+        throw new IllegalStateException("an outcome this resource does not answer: " + result);
+    }
+
+    /** The answer to a delivery refused by its plugin or by the core's rules. */
+    private static Response refusal(Translation.Rejected rejection) {
         return switch (rejection.kind()) {
             case MALFORMED -> ApiErrors.of(Response.Status.BAD_REQUEST, "Invalid JSON");
             case VALIDATION -> ApiErrors.validation(rejection.details());

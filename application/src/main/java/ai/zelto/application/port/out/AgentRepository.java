@@ -1,14 +1,12 @@
 package ai.zelto.application.port.out;
 
-import ai.zelto.application.port.in.agent.AgentView;
 import ai.zelto.domain.agent.Agent;
 import ai.zelto.domain.agent.AgentId;
 import ai.zelto.domain.organization.OrganizationId;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
-/** Agents, unique per (organization, provider, external id). */
+/** Agents, unique per (organization, provider, external id). What the API reads is {@link AgentQueries}. */
 public interface AgentRepository {
     Optional<Agent> find(OrganizationId organizationId, AgentId id);
 
@@ -17,8 +15,4 @@ public interface AgentRepository {
      * without a name takes the given one; a named agent keeps its name.
      */
     Agent findOrCreate(OrganizationId organizationId, String provider, String externalId, String name, Instant now);
-
-    Optional<AgentView> view(OrganizationId organizationId, AgentId id);
-
-    List<AgentView> list(OrganizationId organizationId);
 }

@@ -1,8 +1,5 @@
 package ai.zelto.application.port.out;
 
-import ai.zelto.application.port.in.conversation.ConversationPage;
-import ai.zelto.application.port.in.conversation.ConversationQuery;
-import ai.zelto.application.port.in.conversation.ConversationView;
 import ai.zelto.domain.conversation.Conversation;
 import ai.zelto.domain.conversation.ConversationId;
 import ai.zelto.domain.organization.OrganizationId;
@@ -10,7 +7,10 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 
-/** Stored conversations, one per (organization, external id). */
+/**
+ * Stored conversations, one per (organization, external id): the aggregate as the worker and jobs load and save
+ * it. What the API reads is {@link ConversationQueries}.
+ */
 public interface ConversationRepository {
     /** The conversation of a call, read inside the caller's transaction. */
     Optional<Conversation> findByExternalId(OrganizationId organizationId, String externalId);
@@ -29,8 +29,4 @@ public interface ConversationRepository {
 
     /** {@link #save} for each, in one round trip; each id at most once. */
     void saveAll(Collection<Conversation> conversations);
-
-    Optional<ConversationView> find(OrganizationId organizationId, ConversationId id);
-
-    ConversationPage list(ConversationQuery query);
 }

@@ -1,6 +1,6 @@
 package ai.zelto.application.port.out;
 
-import ai.zelto.application.port.in.credit.CreditBalance;
+import ai.zelto.application.readmodel.CreditBalance;
 import ai.zelto.domain.conversation.ConversationId;
 import ai.zelto.domain.credit.Credits;
 import ai.zelto.domain.organization.OrganizationId;

@@ -1,6 +1,6 @@
 package ai.zelto.application.port.out;
 
-import ai.zelto.application.port.in.delivery.DeliveryView;
+import ai.zelto.application.readmodel.DeliveryView;
 import ai.zelto.domain.delivery.DeliveryId;
 import ai.zelto.domain.organization.OrganizationId;
 import java.time.Instant;

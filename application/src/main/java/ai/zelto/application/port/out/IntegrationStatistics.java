@@ -1,6 +1,6 @@
 package ai.zelto.application.port.out;
 
-import ai.zelto.application.port.in.integration.IntegrationStatus;
+import ai.zelto.application.readmodel.IntegrationStatus;
 import ai.zelto.domain.organization.OrganizationId;
 import java.util.Map;
 

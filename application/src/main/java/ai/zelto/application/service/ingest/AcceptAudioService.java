@@ -1,12 +1,13 @@
 package ai.zelto.application.service.ingest;
 
 import ai.zelto.application.port.in.ingest.AcceptAudioCommand;
+import ai.zelto.application.port.in.ingest.AcceptAudioResult;
 import ai.zelto.application.port.in.ingest.AcceptAudioUseCase;
-import ai.zelto.application.port.in.ingest.AcceptDeliveryResult;
 import ai.zelto.application.port.out.Attachment;
 import ai.zelto.application.port.out.BlobStore;
 import ai.zelto.application.port.out.DeliveryRepository;
 import ai.zelto.application.port.out.NewDelivery;
+import ai.zelto.application.provider.ProviderRegistry;
 import ai.zelto.application.spi.provider.DeliveryContext;
 import ai.zelto.application.spi.provider.DeliveryTranslator;
 import ai.zelto.application.spi.provider.Translation;
@@ -16,6 +17,7 @@ import ai.zelto.domain.organization.OrganizationId;
 import ai.zelto.domain.recording.AudioFormat;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.security.DigestInputStream;
@@ -34,15 +36,15 @@ public final class AcceptAudioService implements AcceptAudioUseCase {
     private final DeliveryTranslator canonical;
     private final DeliveryRepository deliveries;
     private final BlobStore blobs;
-    private final String unavailableHow;
+    private final Optional<String> unavailableHow;
     private final Clock clock;
     private final Runnable onStored;
 
     /**
-     * @param unavailableHow when no transcriber is configured, how to configure one; null when there is one
+     * @param unavailableHow when no transcriber is configured, how to configure one; empty when there is one
      */
     public AcceptAudioService(ProviderRegistry providers, DeliveryRepository deliveries, BlobStore blobs,
-                              String unavailableHow, Clock clock, Runnable onStored) {
+                              Optional<String> unavailableHow, Clock clock, Runnable onStored) {
         this.canonical = providers.translator(ProviderRegistry.DEFAULT_PROVIDER)
                 .orElseThrow(() -> new IllegalStateException("the built-in zelto provider is missing"));
         this.deliveries = deliveries;
@@ -53,21 +55,21 @@ public final class AcceptAudioService implements AcceptAudioUseCase {
     }
 
     @Override
-    public AcceptDeliveryResult acceptAudio(AcceptAudioCommand command) {
-        if (unavailableHow != null) {
-            return new AcceptDeliveryResult.Unavailable("Transcription unavailable", unavailableHow);
+    public AcceptAudioResult acceptAudio(AcceptAudioCommand command) {
+        if (unavailableHow.isPresent()) {
+            return new AcceptAudioResult.Unavailable("Transcription unavailable", unavailableHow.get());
         }
-        Translation translation = AcceptDeliveryService.translate(canonical, command.call(), new DeliveryContext(
-                Map.of(), DeliveryContext.Channel.API_KEY, DeliveryContext.Phase.RECEIVING));
-        if (translation instanceof Translation.Rejected rejected) {
-            return new AcceptDeliveryResult.Refused(rejected);
+        DeliveryReader.Read read = DeliveryReader.read(canonical, command.call(), new DeliveryContext(Map.of(),
+                DeliveryContext.Channel.API_KEY, DeliveryContext.Phase.RECEIVING));
+        if (read instanceof DeliveryReader.Read.Refuse refuse) {
+            return new AcceptAudioResult.Refused(refuse.rejection());
         }
-        if (!(translation instanceof Translation.Accepted accepted)) {
-            throw new IllegalStateException("the canonical translator never drops");
+        if (read instanceof DeliveryReader.Read.Invalid invalid) {
+            return new AcceptAudioResult.Refused(invalid.asRejection());
         }
-        CallMapper.Result mapped = CallMapper.map(accepted.call());
-        if (mapped instanceof CallMapper.Result.Invalid invalid) {
-            return new AcceptDeliveryResult.Refused(Translation.Rejected.invalid(invalid.details()));
+        if (!(read instanceof DeliveryReader.Read.Call call)) {
+            // the canonical plugin drops nothing: a drop here is a bug, not a caller's mistake
+            throw DeliveryReader.unexpected(read);
         }
         if (command.audio() == null) {
             return invalidFile("is required: the audio file");
@@ -87,13 +89,13 @@ public final class AcceptAudioService implements AcceptAudioUseCase {
                 attachment.get().sha256(), attachment.get().durationSeconds());
         deliveries.store(new NewDelivery(id, command.organizationId(), ProviderRegistry.DEFAULT_PROVIDER,
                 clock.instant(), command.call(), DeliveryContext.Channel.API_KEY,
-                ((CallMapper.Result.Mapped) mapped).call().externalId(), DeliveryStatus.PENDING, null, stored));
+                call.call().externalId(), DeliveryStatus.PENDING, null, stored));
         onStored.run();
-        return new AcceptDeliveryResult.Stored(id);
+        return new AcceptAudioResult.Stored(id);
     }
 
-    private static AcceptDeliveryResult invalidFile(String message) {
-        return new AcceptDeliveryResult.Refused(Translation.Rejected.invalid(Map.of("file", message)));
+    private static AcceptAudioResult invalidFile(String message) {
+        return new AcceptAudioResult.Refused(Translation.Rejected.invalid(Map.of("file", message)));
     }
 
     /** Format, size, SHA-256 and (for WAV) duration of the upload; empty when it is not audio. */
@@ -105,7 +107,7 @@ public final class AcceptAudioService implements AcceptAudioUseCase {
             if (format.isEmpty()) {
                 return Optional.empty();
             }
-            in.transferTo(java.io.OutputStream.nullOutputStream());
+            in.transferTo(OutputStream.nullOutputStream());
             String sha256 = HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
             return Optional.of(new Attachment(uploadPrefix(command.organizationId()), format.get().contentType(),
                     Files.size(command.audio()), sha256, AudioFormat.wavDuration(head, head.length).orElse(null)));

@@ -5,15 +5,14 @@ import ai.zelto.application.port.in.ingest.AcceptDeliveryResult;
 import ai.zelto.application.port.in.ingest.AcceptDeliveryUseCase;
 import ai.zelto.application.port.out.DeliveryRepository;
 import ai.zelto.application.port.out.NewDelivery;
+import ai.zelto.application.provider.ProviderRegistry;
+import ai.zelto.application.provider.ProviderSettings;
 import ai.zelto.application.spi.provider.DeliveryContext;
 import ai.zelto.application.spi.provider.DeliveryTranslator;
-import ai.zelto.application.spi.provider.RawDelivery;
-import ai.zelto.application.spi.provider.Translation;
 import ai.zelto.domain.conversation.CallIngest;
 import ai.zelto.domain.delivery.DeliveryId;
 import ai.zelto.domain.delivery.DeliveryStatus;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -54,21 +53,23 @@ public final class AcceptDeliveryService implements AcceptDeliveryUseCase {
         }
         DeliveryContext context = new DeliveryContext(settings.settingsFor(command.organizationId(), provider),
                 command.channel(), DeliveryContext.Phase.RECEIVING);
-        Translation translation = translate(translator.get(), command.raw(), context);
+        DeliveryReader.Read read = DeliveryReader.read(translator.get(), command.raw(), context);
         DeliveryId id = DeliveryId.newId();
-        if (translation instanceof Translation.Rejected rejected) {
-            return new AcceptDeliveryResult.Refused(rejected);
+        if (read instanceof DeliveryReader.Read.Refuse refuse) {
+            return new AcceptDeliveryResult.Refused(refuse.rejection());
         }
-        if (translation instanceof Translation.Dropped dropped) {
+        if (read instanceof DeliveryReader.Read.Invalid invalid) {
+            return new AcceptDeliveryResult.Refused(invalid.asRejection());
+        }
+        if (read instanceof DeliveryReader.Read.Drop drop) {
             deliveries.store(new NewDelivery(id, command.organizationId(), provider, clock.instant(), command.raw(),
-                    command.channel(), null, DeliveryStatus.DROPPED, dropped.reason(), null));
+                    command.channel(), null, DeliveryStatus.DROPPED, drop.reason(), null));
             return new AcceptDeliveryResult.Stored(id);
         }
-        CallMapper.Result mapped = CallMapper.map(((Translation.Accepted) translation).call());
-        if (mapped instanceof CallMapper.Result.Invalid invalid) {
-            return new AcceptDeliveryResult.Refused(Translation.Rejected.invalid(invalid.details()));
+        if (!(read instanceof DeliveryReader.Read.Call accepted)) {
+            throw DeliveryReader.unexpected(read);
         }
-        CallIngest call = ((CallMapper.Result.Mapped) mapped).call();
+        CallIngest call = accepted.call();
         awaitRoom.run();
         translated.keep(id, call, command.raw().bodyLength());
         try {
@@ -80,14 +81,5 @@ public final class AcceptDeliveryService implements AcceptDeliveryUseCase {
         }
         onStored.run();
         return new AcceptDeliveryResult.Stored(id);
-    }
-
-    /** A plugin that throws broke its contract; the caller gets a 400 rather than a 500. */
-    static Translation translate(DeliveryTranslator translator, RawDelivery raw, DeliveryContext context) {
-        try {
-            return translator.translate(raw, context);
-        } catch (RuntimeException pluginBug) {
-            return Translation.Rejected.invalid(Map.of("body", "the provider plugin could not read this delivery"));
-        }
     }
 }

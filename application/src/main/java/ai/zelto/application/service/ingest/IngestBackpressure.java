@@ -30,6 +30,16 @@ public final class IngestBackpressure {
     private volatile long lastAskedNanos;
     private volatile Thread watcher;
 
+    /** The longest an upload is held back: processing catches up with acknowledgements within seconds. */
+    public static final Duration MAX_DELAY = Duration.ofSeconds(1);
+    /** How often the backlog is read while uploads come in: one count query a tenth of a second per app copy. */
+    public static final Duration REFRESH = Duration.ofMillis(100);
+
+    /** Backpressure on a backlog as the server applies it ({@link #MAX_DELAY}, {@link #REFRESH}). */
+    public static IngestBackpressure onBacklog(LongSupplier pendingCount, long limit) {
+        return new IngestBackpressure(pendingCount, limit, MAX_DELAY, REFRESH);
+    }
+
     public IngestBackpressure(LongSupplier pendingCount, long limit, Duration maxDelay, Duration refresh) {
         this.pendingCount = pendingCount;
         this.limit = limit;

@@ -1,19 +1,21 @@
 package ai.zelto.application.service.ingest;
 
+import ai.zelto.application.failure.StorageFailure;
 import ai.zelto.application.port.in.ingest.ProcessDeliveriesUseCase;
 import ai.zelto.application.port.out.AgentRepository;
 import ai.zelto.application.port.out.Attachment;
 import ai.zelto.application.port.out.ConversationRepository;
 import ai.zelto.application.port.out.CreditLedger;
-import ai.zelto.application.port.out.DeliveryQueue;
 import ai.zelto.application.port.out.DeliveryQueue.CallKey;
+import ai.zelto.application.port.out.DeliveryQueue;
 import ai.zelto.application.port.out.JobQueue;
 import ai.zelto.application.port.out.PendingDelivery;
 import ai.zelto.application.port.out.RecordingRepository;
 import ai.zelto.application.port.out.UnitOfWork;
+import ai.zelto.application.provider.ProviderRegistry;
+import ai.zelto.application.provider.ProviderSettings;
 import ai.zelto.application.spi.provider.DeliveryContext;
 import ai.zelto.application.spi.provider.DeliveryTranslator;
-import ai.zelto.application.spi.provider.Translation;
 import ai.zelto.domain.agent.AgentId;
 import ai.zelto.domain.agent.AgentNotFoundException;
 import ai.zelto.domain.agent.AgentReference;
@@ -220,21 +222,20 @@ public final class ProcessDeliveriesService implements ProcessDeliveriesUseCase 
         }
         DeliveryContext context = new DeliveryContext(settings.settingsFor(delivery.organizationId(),
                 delivery.provider()), delivery.channel(), DeliveryContext.Phase.PROCESSING);
-        Translation translation = AcceptDeliveryService.translate(translator.get(), delivery.raw(), context);
-        if (translation instanceof Translation.Dropped dropped) {
-            writes.finish(delivery, DeliveryStatus.DROPPED, dropped.reason(), null);
-            return Optional.empty();
+        DeliveryReader.Read read = DeliveryReader.read(translator.get(), delivery.raw(), context);
+        if (read instanceof DeliveryReader.Read.Call call) {
+            return Optional.of(call.call());
         }
-        if (translation instanceof Translation.Rejected rejected) {
-            writes.fail(delivery, "the provider plugin rejected the delivery: " + rejected.details());
-            return Optional.empty();
-        }
-        CallMapper.Result mapped = CallMapper.map(((Translation.Accepted) translation).call());
-        if (mapped instanceof CallMapper.Result.Invalid invalid) {
+        if (read instanceof DeliveryReader.Read.Drop drop) {
+            writes.finish(delivery, DeliveryStatus.DROPPED, drop.reason(), null);
+        } else if (read instanceof DeliveryReader.Read.Refuse refuse) {
+            writes.fail(delivery, "the provider plugin rejected the delivery: " + refuse.rejection().details());
+        } else if (read instanceof DeliveryReader.Read.Invalid invalid) {
             writes.fail(delivery, "invalid call: " + invalid.details());
-            return Optional.empty();
+        } else {
+            throw DeliveryReader.unexpected(read);
         }
-        return Optional.of(((CallMapper.Result.Mapped) mapped).call());
+        return Optional.empty();
     }
 
     private void apply(PendingDelivery delivery, CallIngest call, Writes writes) {
@@ -281,8 +282,10 @@ public final class ProcessDeliveriesService implements ProcessDeliveriesUseCase 
         if (reference instanceof AgentReference.ById byId) {
             return byId.agentId();
         }
-        AgentReference.ByExternalId byExternalId = (AgentReference.ByExternalId) reference;
-        return agents.findOrCreate(org, provider, byExternalId.externalId(), byExternalId.name(), now).id();
+        if (reference instanceof AgentReference.ByExternalId byExternalId) {
+            return agents.findOrCreate(org, provider, byExternalId.externalId(), byExternalId.name(), now).id();
+        }
+        throw DeliveryReader.unexpected(reference);
     }
 
     /**
@@ -371,35 +374,18 @@ public final class ProcessDeliveriesService implements ProcessDeliveriesUseCase 
     }
 
     /**
-     * A failure that says nothing about the delivery — a lost connection (08…), a deadlock or serialization
-     * failure (40…: two workers creating the same new agents in another order), an operator shutdown (57P…),
-     * exhausted resources (53…) — fails the whole batch so that it is retried; only other failures mark the
-     * delivery failed.
+     * A failure that says nothing about the delivery — the database unavailable, or a conflict with another
+     * worker (two workers creating the same new agents in another order) — fails the whole batch so that it is
+     * retried; only other failures mark the delivery failed.
      */
     static boolean isTransient(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
-                String state = sql.getSQLState();
-                if (state.startsWith("08") || state.startsWith("40") || state.startsWith("57P")
-                        || state.startsWith("53")) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return StorageFailure.in(error).isPresent();
     }
 
-    /** Deadlock (40P01) or serialization failure (40001): another worker got in the way, nothing is wrong. */
+    /** Another worker got in the way (a deadlock or serialization failure): nothing is wrong. */
     static boolean isConflict(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                    && sql.getSQLState().startsWith("40")) {
-                return true;
-            }
-        }
-        return false;
+        return StorageFailure.in(error).filter(StorageFailure.Conflict.class::isInstance).isPresent();
     }
-
 
     /** A delivery failed in a batch run without savepoints: roll it back and run the batch again, carefully. */
     private static final class CarefulRetry extends RuntimeException {

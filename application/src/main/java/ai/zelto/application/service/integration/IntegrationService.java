@@ -2,18 +2,18 @@ package ai.zelto.application.service.integration;
 
 import ai.zelto.application.port.in.integration.ConfigureIntegrationUseCase;
 import ai.zelto.application.port.in.integration.CreateHookUseCase;
-import ai.zelto.application.port.in.integration.IntegrationStatus;
-import ai.zelto.application.port.in.integration.IntegrationStatus.SettingStatus;
 import ai.zelto.application.port.in.integration.ListIntegrationsUseCase;
 import ai.zelto.application.port.in.integration.ResolveHookUseCase;
-import ai.zelto.application.port.out.IntegrationRepository;
 import ai.zelto.application.port.out.IntegrationRepository.StoredSetting;
+import ai.zelto.application.port.out.IntegrationRepository;
 import ai.zelto.application.port.out.IntegrationStatistics;
 import ai.zelto.application.port.out.SecretCipher;
 import ai.zelto.application.port.out.UnitOfWork;
+import ai.zelto.application.provider.ProviderRegistry;
+import ai.zelto.application.provider.ProviderSettings;
+import ai.zelto.application.readmodel.IntegrationStatus.SettingStatus;
+import ai.zelto.application.readmodel.IntegrationStatus;
 import ai.zelto.application.service.audit.AuditService;
-import ai.zelto.application.service.ingest.ProviderRegistry;
-import ai.zelto.application.service.ingest.ProviderSettings;
 import ai.zelto.application.spi.provider.SettingSpec;
 import ai.zelto.domain.organization.OrganizationId;
 import ai.zelto.domain.shared.DomainException;
@@ -209,6 +209,11 @@ public final class IntegrationService implements ConfigureIntegrationUseCase, Cr
         @Override
         public String code() {
             return "unknown_provider";
+        }
+
+        @Override
+        public Category category() {
+            return Category.NOT_FOUND;
         }
     }
 }

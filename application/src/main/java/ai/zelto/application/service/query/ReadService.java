@@ -1,21 +1,21 @@
 package ai.zelto.application.service.query;
 
-import ai.zelto.application.port.in.agent.AgentView;
 import ai.zelto.application.port.in.agent.GetAgentUseCase;
 import ai.zelto.application.port.in.agent.ListAgentsUseCase;
-import ai.zelto.application.port.in.conversation.ConversationPage;
-import ai.zelto.application.port.in.conversation.ConversationQuery;
-import ai.zelto.application.port.in.conversation.ConversationView;
 import ai.zelto.application.port.in.conversation.GetConversationUseCase;
 import ai.zelto.application.port.in.conversation.ListConversationsUseCase;
-import ai.zelto.application.port.in.credit.CreditBalance;
 import ai.zelto.application.port.in.credit.GetCreditsUseCase;
-import ai.zelto.application.port.in.delivery.DeliveryView;
 import ai.zelto.application.port.in.delivery.GetDeliveryUseCase;
-import ai.zelto.application.port.out.AgentRepository;
-import ai.zelto.application.port.out.ConversationRepository;
+import ai.zelto.application.port.out.AgentQueries;
+import ai.zelto.application.port.out.ConversationQueries;
 import ai.zelto.application.port.out.CreditLedger;
 import ai.zelto.application.port.out.DeliveryRepository;
+import ai.zelto.application.readmodel.AgentView;
+import ai.zelto.application.readmodel.ConversationPage;
+import ai.zelto.application.readmodel.ConversationQuery;
+import ai.zelto.application.readmodel.ConversationView;
+import ai.zelto.application.readmodel.CreditBalance;
+import ai.zelto.application.readmodel.DeliveryView;
 import ai.zelto.domain.agent.AgentId;
 import ai.zelto.domain.conversation.ConversationId;
 import ai.zelto.domain.delivery.DeliveryId;
@@ -29,12 +29,12 @@ import java.util.Optional;
  */
 public final class ReadService implements ListConversationsUseCase, GetConversationUseCase, ListAgentsUseCase,
         GetAgentUseCase, GetDeliveryUseCase, GetCreditsUseCase {
-    private final ConversationRepository conversations;
-    private final AgentRepository agents;
+    private final ConversationQueries conversations;
+    private final AgentQueries agents;
     private final DeliveryRepository deliveries;
     private final CreditLedger credits;
 
-    public ReadService(ConversationRepository conversations, AgentRepository agents, DeliveryRepository deliveries,
+    public ReadService(ConversationQueries conversations, AgentQueries agents, DeliveryRepository deliveries,
                        CreditLedger credits) {
         this.conversations = conversations;
         this.agents = agents;
@@ -66,7 +66,6 @@ public final class ReadService implements ListConversationsUseCase, GetConversat
     public Optional<DeliveryView> getDelivery(OrganizationId organizationId, DeliveryId id) {
         return deliveries.find(organizationId, id);
     }
-
 
     @Override
     public CreditBalance getCredits(OrganizationId organizationId) {

@@ -1,2 +1,5 @@
-/** Read use cases behind the /v1 API: conversations, agents, deliveries, integrations and credits. */
+/**
+ * Read use cases behind the /v1 API: conversations, agents, deliveries and credits (integrations are read in
+ * {@code service.integration}). Every query is scoped to the caller's organization.
+ */
 package ai.zelto.application.service.query;

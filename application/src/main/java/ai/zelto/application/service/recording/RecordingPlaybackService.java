@@ -3,7 +3,7 @@ package ai.zelto.application.service.recording;
 import ai.zelto.application.port.in.recording.GetRecordingUseCase;
 import ai.zelto.application.port.in.recording.RecordingAudio;
 import ai.zelto.application.port.out.BlobStore;
-import ai.zelto.application.port.out.ConversationRepository;
+import ai.zelto.application.port.out.ConversationQueries;
 import ai.zelto.application.port.out.RecordingRepository;
 import ai.zelto.domain.conversation.ConversationId;
 import ai.zelto.domain.organization.OrganizationId;
@@ -17,11 +17,11 @@ import java.util.OptionalLong;
 
 /** Serves the stored copy; the conversation must belong to the caller's organization. */
 public final class RecordingPlaybackService implements GetRecordingUseCase {
-    private final ConversationRepository conversations;
+    private final ConversationQueries conversations;
     private final RecordingRepository recordings;
     private final BlobStore blobs;
 
-    public RecordingPlaybackService(ConversationRepository conversations, RecordingRepository recordings,
+    public RecordingPlaybackService(ConversationQueries conversations, RecordingRepository recordings,
                                     BlobStore blobs) {
         this.conversations = conversations;
         this.recordings = recordings;

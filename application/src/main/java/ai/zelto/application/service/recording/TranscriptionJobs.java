@@ -12,4 +12,9 @@ public interface TranscriptionJobs {
     }
 
     void run(JobQueue.Job job, Retry retry);
+
+    /** What runs transcription jobs when no transcriber is configured: each fails for that reason, until retried. */
+    static TranscriptionJobs unavailable() {
+        return (job, retry) -> retry.retryOrFail(job, "no transcriber is configured", false);
+    }
 }

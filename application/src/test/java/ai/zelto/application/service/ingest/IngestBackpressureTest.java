@@ -3,6 +3,8 @@ package ai.zelto.application.service.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -78,17 +80,38 @@ class IngestBackpressureTest {
                 .isBetween(0L, 1_900L);
     }
 
+    /**
+     * A backlog over the limit is read first, so that uploads would be held; then the database stops answering.
+     * The watcher must go on (and stop holding uploads back) rather than die with the last backlog it read.
+     */
     @Test
     void whenTheBacklogCannotBeRead_uploadsAreNotHeldBack() throws Exception {
-        IngestBackpressure unreadable = new IngestBackpressure(() -> {
-            throw new IllegalStateException("the database does not answer");
+        AtomicBoolean unreadable = new AtomicBoolean();
+        AtomicInteger failedReads = new AtomicInteger();
+        IngestBackpressure watched = new IngestBackpressure(() -> {
+            if (unreadable.get()) {
+                failedReads.incrementAndGet();
+                throw new IllegalStateException("the database does not answer");
+            }
+            return pending.get();
         }, 100, Duration.ofSeconds(5), Duration.ofMillis(10));
-        unreadable.awaitRoom();
-        Thread.sleep(30);
+        pending.set(5_000);
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (watched.pending() != 5_000) {
+            if (watched.pending() <= 100) {
+                watched.awaitRoom();
+            }
+            assertThat(System.nanoTime()).as("the backlog was read within 10 s").isLessThan(deadline);
+            Thread.sleep(2);
+        }
 
+        unreadable.set(true);
         long started = System.nanoTime();
-        unreadable.awaitRoom();
-        assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(4_000);
+        watched.awaitRoom();
+
+        assertThat((System.nanoTime() - started) / 1_000_000).as("ms an upload was held").isLessThan(2_500);
+        assertThat(failedReads.get()).as("reads that failed").isPositive();
+        watched.stop();
     }
 
     private static void sleepQuietly(long millis) {

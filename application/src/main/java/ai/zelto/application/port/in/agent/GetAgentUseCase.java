@@ -1,5 +1,6 @@
 package ai.zelto.application.port.in.agent;
 
+import ai.zelto.application.readmodel.AgentView;
 import ai.zelto.domain.agent.AgentId;
 import ai.zelto.domain.organization.OrganizationId;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package ai.zelto.application.port.in.conversation;
 
+import ai.zelto.application.readmodel.ConversationView;
 import ai.zelto.domain.conversation.ConversationId;
 import ai.zelto.domain.organization.OrganizationId;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package ai.zelto.application.port.in.credit;
 
+import ai.zelto.application.readmodel.CreditBalance;
 import ai.zelto.domain.organization.OrganizationId;
 
 /** The organization's credit balance. */

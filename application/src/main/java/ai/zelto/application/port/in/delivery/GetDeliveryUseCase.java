@@ -1,5 +1,6 @@
 package ai.zelto.application.port.in.delivery;
 
+import ai.zelto.application.readmodel.DeliveryView;
 import ai.zelto.domain.delivery.DeliveryId;
 import ai.zelto.domain.organization.OrganizationId;
 import java.util.Optional;

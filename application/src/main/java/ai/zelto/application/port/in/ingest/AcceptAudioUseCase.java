@@ -5,5 +5,5 @@ package ai.zelto.application.port.in.ingest;
  * processing and transcription. Refused up front when no transcriber is configured.
  */
 public interface AcceptAudioUseCase {
-    AcceptDeliveryResult acceptAudio(AcceptAudioCommand command);
+    AcceptAudioResult acceptAudio(AcceptAudioCommand command);
 }

@@ -17,10 +17,6 @@ public sealed interface AcceptDeliveryResult {
         }
     }
 
-    /** Zelto cannot do what the delivery needs (no transcriber for audio); nothing was stored. */
-    record Unavailable(String error, String how) implements AcceptDeliveryResult {
-    }
-
     /** The plugin refused the delivery; nothing was stored. */
     record Refused(Translation.Rejected rejection) implements AcceptDeliveryResult {
     }

@@ -1,5 +1,6 @@
 package ai.zelto.application.port.in.integration;
 
+import ai.zelto.application.readmodel.IntegrationStatus;
 import ai.zelto.domain.organization.OrganizationId;
 import java.util.List;
 

@@ -1,0 +1,21 @@
+package ai.zelto.app.wiring;
+
+import ai.zelto.adapters.http.integration.IntegrationsResource;
+import ai.zelto.application.service.integration.IntegrationService;
+import io.dropwizard.core.setup.Environment;
+
+/** Provider integrations: their settings (secrets encrypted at rest), hook URLs and statistics. */
+public final class IntegrationWiring implements Feature {
+    public final IntegrationService integrations;
+
+    IntegrationWiring(Foundation base) {
+        this.integrations = new IntegrationService(base.providers, base.ports.integrationSettings(),
+                base.ports.integrations(), base.cipher, base.audit, base.ports.unitOfWork(), base.random, base.clock,
+                base.config.getPublicUrl());
+    }
+
+    @Override
+    public void serve(Environment environment) {
+        environment.jersey().register(new IntegrationsResource(integrations, integrations, integrations));
+    }
+}

@@ -1,0 +1,26 @@
+package ai.zelto.app.wiring;
+
+import ai.zelto.adapters.http.agent.AgentsResource;
+import ai.zelto.adapters.http.conversation.ConversationsResource;
+import ai.zelto.adapters.http.credit.CreditsResource;
+import ai.zelto.adapters.http.delivery.DeliveriesResource;
+import ai.zelto.application.service.query.ReadService;
+import io.dropwizard.core.setup.Environment;
+
+/** What the API reads: conversations, agents with their versions, deliveries and credit balances. */
+public final class ReadWiring implements Feature {
+    public final ReadService reads;
+
+    ReadWiring(Foundation base) {
+        this.reads = new ReadService(base.ports.conversationQueries(), base.ports.agentQueries(), base.ports.deliveries(),
+                base.ports.credits());
+    }
+
+    @Override
+    public void serve(Environment environment) {
+        environment.jersey().register(new ConversationsResource(reads, reads));
+        environment.jersey().register(new AgentsResource(reads, reads));
+        environment.jersey().register(new DeliveriesResource(reads));
+        environment.jersey().register(new CreditsResource(reads));
+    }
+}

@@ -1,0 +1,33 @@
+package ai.zelto.application.readmodel;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A provider's status for an organization: active once at least one of its calls was ingested.
+ *
+ * @param lastCallAt when the last delivery of a call from this provider was received, or null
+ * @param settings   each setting the provider declares, configured or not
+ * @param hookUrl    the organization's header-free webhook URL for this provider, or null
+ */
+public record IntegrationStatus(String provider, boolean active, Instant lastCallAt, long calls,
+                                Map<String, SettingStatus> settings, String hookUrl) {
+    public IntegrationStatus {
+        settings = settings == null ? Map.of() : Map.copyOf(settings);
+    }
+
+    /** Calls figures only, before settings are known. */
+    public static IntegrationStatus ofCalls(String provider, Instant lastCallAt, long calls) {
+        return new IntegrationStatus(provider, calls > 0, lastCallAt, calls, Map.of(), null);
+    }
+
+    public IntegrationStatus with(Map<String, SettingStatus> settings, String hookUrl) {
+        return new IntegrationStatus(provider, active, lastCallAt, calls, settings, hookUrl);
+    }
+
+    /**
+     * @param hint for a secret, the last characters (e.g. {@code …f3a9}); for a plain setting, its value
+     */
+    public record SettingStatus(boolean configured, String hint, boolean secret) {
+    }
+}
