@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Two copies of the jar on one database, uploads spread over both (calls re-posted through either): every
  * delivery is processed exactly once and no update to a shared call is lost; a key revoked through one copy is
- * refused by both within a second (there is no key cache to go stale).
+ * refused by both within a second (a copy trusts a key it found valid for at most
+ * {@code ApiKeyService.KEY_CACHE_TTL}, half a second).
  */
 class TwoCopiesIT {
     private static final int UPLOADS = 1200;

@@ -96,6 +96,39 @@ class ArchitectureTest {
         assertThat(NO_JDBC_IN_THE_CORE.evaluate(violation).hasViolation()).isTrue();
     }
 
+    /** A driving port is an interface named for what it does: {@code AcceptDeliveryUseCase}. */
+    static final ArchRule USE_CASES_ARE_INTERFACES = classes()
+            .that().haveSimpleNameEndingWith("UseCase")
+            .should().beInterfaces().andShould().resideInAPackage("ai.zelto.application.port.in..");
+
+    /** A class Jersey serves is found by its name: {@code ConversationsResource}. */
+    static final ArchRule RESOURCES_ARE_NAMED_SO = classes()
+            .that().areAnnotatedWith("jakarta.ws.rs.Path")
+            .should().haveSimpleNameEndingWith("Resource");
+
+    @Test
+    void useCases_areInterfacesInPortIn() {
+        USE_CASES_ARE_INTERFACES.check(zelto);
+    }
+
+    @Test
+    void canary_aUseCaseThatIsAClass_breaksTheUseCaseRule() {
+        JavaClasses violation = new ClassFileImporter().importClasses(
+                ai.zelto.application.port.in.CanaryUseCase.class);
+        assertThat(USE_CASES_ARE_INTERFACES.evaluate(violation).hasViolation()).isTrue();
+    }
+
+    @Test
+    void jaxRsResources_areNamedResource() {
+        RESOURCES_ARE_NAMED_SO.check(zelto);
+    }
+
+    @Test
+    void canary_anEndpointNotNamedResource_breaksTheResourceRule() {
+        JavaClasses violation = new ClassFileImporter().importClasses(ai.zelto.adapters.http.CanaryEndpoint.class);
+        assertThat(RESOURCES_ARE_NAMED_SO.evaluate(violation).hasViolation()).isTrue();
+    }
+
     @Test
     void theProviderSpi_standsAlone_soPluginsNeedNothingElse() {
         classes().that().resideInAPackage("ai.zelto.application.spi.provider..")

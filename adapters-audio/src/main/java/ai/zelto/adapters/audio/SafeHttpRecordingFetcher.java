@@ -2,6 +2,7 @@ package ai.zelto.adapters.audio;
 
 import ai.zelto.application.port.out.RecordingFetcher;
 import ai.zelto.domain.recording.AudioFormat;
+import ai.zelto.domain.shared.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,10 +20,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -197,7 +196,7 @@ public final class SafeHttpRecordingFetcher implements RecordingFetcher {
                 Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         boolean kept = false;
         try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            MessageDigest sha256 = Sha256.newDigest();
             byte[] head = new byte[4096];
             int headLength = 0;
             long total = 0;
@@ -226,13 +225,11 @@ public final class SafeHttpRecordingFetcher implements RecordingFetcher {
             }
             BigDecimal duration = AudioFormat.wavDuration(head, headLength).orElse(null);
             kept = true;
-            return new Fetched(file, format.get(), total, HexFormat.of().formatHex(sha256.digest()), duration);
+            return new Fetched(file, format.get(), total, Sha256.hex(sha256), duration);
         } catch (IOException e) {
             boolean timedOut = System.nanoTime() > deadline;
             throw new FetchException(timedOut ? "the download took longer than " + timeout.toSeconds() + " s"
                     : "the download broke off: " + e.getMessage(), true);
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("every Java runtime has SHA-256", impossible);
         } finally {
             watchdog.cancel(false);
             close(body);

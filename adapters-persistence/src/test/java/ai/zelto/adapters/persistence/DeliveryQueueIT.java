@@ -23,6 +23,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/**
+ * What only PostgreSQL can show of the delivery queue: running transactions, locks and several workers. What every
+ * {@code DeliveryQueue} must do is {@code DeliveryQueueContract} ({@link JdbiPortsIT}).
+ */
 class DeliveryQueueIT {
     private TestDatabase database;
     private JdbiPersistence.Ports ports;
@@ -56,37 +60,6 @@ class DeliveryQueueIT {
     private List<DeliveryId> claim() {
         return ports.unitOfWork().inTransaction(() -> ports.deliveryQueue().claim(10, Long.MAX_VALUE)).stream()
                 .map(PendingDelivery::id).toList();
-    }
-
-    @Test
-    void claimsInReceiveOrder_andKeepsHeadersButNothingElseOfTheRequest() {
-        DeliveryId first = store("a");
-        DeliveryId second = store("b");
-        DeliveryId third = store("a");
-
-        List<PendingDelivery> claimed = ports.unitOfWork().inTransaction(() -> ports.deliveryQueue().claim(10, Long.MAX_VALUE));
-
-        assertThat(claimed).extracting(PendingDelivery::id).containsExactly(first, second, third);
-        assertThat(claimed.get(0).raw().header("X-Test")).contains("1");
-        assertThat(claimed.get(0).channel()).isEqualTo(DeliveryContext.Channel.HOOK_URL);
-        assertThat(claimed.get(0).attachment()).isEqualTo(new Attachment("uploads/x/a", "audio/wav", 44, "ab", null));
-    }
-
-    @Test
-    void aBatchStopsGrowingOnceItsBodiesReachTheByteLimit_butHoldsAtLeastOne() {
-        DeliveryId big = store("a", new byte[3000]);
-        DeliveryId small = store("b", new byte[500]);
-        DeliveryId next = store("c", new byte[500]);
-
-        List<DeliveryId> first = ports.unitOfWork().inTransaction(() -> ports.deliveryQueue().claim(10, 1000))
-                .stream().map(PendingDelivery::id).toList();
-        List<DeliveryId> fromTheSmall = ports.unitOfWork().inTransaction(() -> {
-            ports.deliveryQueue().finish(big, DeliveryStatus.PROCESSED, null, null);
-            return ports.deliveryQueue().claim(10, 1000);
-        }).stream().map(PendingDelivery::id).toList();
-
-        assertThat(first).containsExactly(big);
-        assertThat(fromTheSmall).containsExactly(small, next);
     }
 
     @Test

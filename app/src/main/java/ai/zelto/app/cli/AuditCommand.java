@@ -21,6 +21,7 @@ public final class AuditCommand extends CliCommand {
         if (problem.isPresent()) {
             throw new IllegalStateException("audit log tampered with: " + problem.get());
         }
-        System.out.println("Audit log intact: " + core.base.audit.auditEntries() + " entries, chain and head verified.");
+        System.out.println("Audit log intact: " + core.base.audit.auditEntries()
+                + " entries, chain and head verified.");
     }
 }

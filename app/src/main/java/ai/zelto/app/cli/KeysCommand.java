@@ -37,7 +37,8 @@ public final class KeysCommand extends CliCommand {
         if ("revoke".equals(namespace.getString("action"))) {
             ApiKeyId id = ApiKeyId.tryParse(required(namespace, "id"))
                     .orElseThrow(() -> new IllegalArgumentException("--id must be a key id (a UUID)"));
-            List<OrganizationId> orgs = organizationId != null ? List.of(organizationId) : core.base.ports.organizations().all();
+            List<OrganizationId> orgs = organizationId != null ? List.of(organizationId)
+                    : core.base.ports.organizations().all();
             boolean revoked = orgs.stream().anyMatch(candidate -> core.access.apiKeys.revokeKey(candidate, id, "cli"));
             if (!revoked) {
                 throw new IllegalArgumentException("no active key has the id " + id);
@@ -46,8 +47,8 @@ public final class KeysCommand extends CliCommand {
             return;
         }
         try {
-            CreatedApiKey key = core.access.apiKeys.create(new CreateApiKeyCommand(organizationId, required(namespace, "name"),
-                    "cli"));
+            CreatedApiKey key = core.access.apiKeys.create(new CreateApiKeyCommand(organizationId,
+                    required(namespace, "name"), "cli"));
             System.out.println("Created key '" + key.key().name() + "' for organization " + key.key().organizationId());
             ConsoleOutput.printKey(System.out, key);
         } catch (ValidationException invalid) {

@@ -2,9 +2,9 @@ package ai.zelto.app.secrets;
 
 import ai.zelto.application.port.out.SecretHasher;
 import ai.zelto.domain.apikey.ApiKeySecret;
+import ai.zelto.domain.shared.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
-import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
@@ -45,11 +45,6 @@ public final class HmacSecretHasher implements SecretHasher {
 
     @Override
     public List<String> legacyHashes(ApiKeySecret secret) {
-        try {
-            return List.of(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(secret.value().getBytes(StandardCharsets.UTF_8))));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("every Java runtime has SHA-256", impossible);
-        }
+        return List.of(Sha256.hex(secret.value()));
     }
 }

@@ -1,9 +1,6 @@
 package ai.zelto.domain.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import ai.zelto.domain.shared.Sha256;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,12 +28,7 @@ public final class AuditChain {
                 .append(escape(entry.action())).append('\n')
                 .append(escape(entry.target())).append('\n');
         entry.details().forEach((key, value) -> text.append(escape(key)).append('=').append(escape(value)).append('\n'));
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("every Java runtime has SHA-256", impossible);
-        }
+        return Sha256.hex(text.toString());
     }
 
     /**

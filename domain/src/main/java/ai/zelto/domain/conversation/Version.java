@@ -1,9 +1,6 @@
 package ai.zelto.domain.conversation;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import ai.zelto.domain.shared.Sha256;
 
 /**
  * Which agent build handled a call. The rule: the version the caller states explicitly wins; otherwise the
@@ -32,12 +29,7 @@ public final class Version {
 
     /** The first 12 hex digits of the SHA-256 of the prompt's UTF-8 bytes. */
     public static String promptHash(String systemPrompt) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(systemPrompt.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest).substring(0, HASH_HEX_CHARS);
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("every Java runtime has SHA-256", impossible);
-        }
+        return Sha256.hex(systemPrompt).substring(0, HASH_HEX_CHARS);
     }
 
     public static boolean isValid(String version) {

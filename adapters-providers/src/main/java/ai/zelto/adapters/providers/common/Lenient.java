@@ -1,16 +1,15 @@
 package ai.zelto.adapters.providers.common;
 
+import ai.zelto.domain.shared.Sha256;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.HexFormat;
 import java.util.Locale;
 
 /**
@@ -119,12 +118,7 @@ public final class Lenient {
 
     /** A stable short id derived from text: the first 12 hex digits of its SHA-256. */
     public static String stableId(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8))).substring(0, 12);
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("every Java runtime has SHA-256", impossible);
-        }
+        return Sha256.hex(text).substring(0, 12);
     }
 
     /** Constant-time comparison of two secrets' UTF-8 bytes. */

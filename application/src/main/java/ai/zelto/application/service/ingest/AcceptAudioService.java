@@ -15,6 +15,7 @@ import ai.zelto.domain.delivery.DeliveryId;
 import ai.zelto.domain.delivery.DeliveryStatus;
 import ai.zelto.domain.organization.OrganizationId;
 import ai.zelto.domain.recording.AudioFormat;
+import ai.zelto.domain.shared.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,9 +23,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 
@@ -100,21 +99,22 @@ public final class AcceptAudioService implements AcceptAudioUseCase {
 
     /** Format, size, SHA-256 and (for WAV) duration of the upload; empty when it is not audio. */
     private static Optional<Attachment> describe(AcceptAudioCommand command) {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(command.audio()),
-                MessageDigest.getInstance("SHA-256"))) {
+        try (InputStream in = Files.newInputStream(command.audio())) {
             byte[] head = in.readNBytes(4096);
             Optional<AudioFormat> format = AudioFormat.sniff(head, head.length);
             if (format.isEmpty()) {
                 return Optional.empty();
             }
-            in.transferTo(OutputStream.nullOutputStream());
-            String sha256 = HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+            MessageDigest digest = Sha256.newDigest();
+            digest.update(head);
+            try (InputStream rest = new DigestInputStream(in, digest)) {
+                rest.transferTo(OutputStream.nullOutputStream());
+            }
+            String sha256 = Sha256.hex(digest);
             return Optional.of(new Attachment(uploadPrefix(command.organizationId()), format.get().contentType(),
                     Files.size(command.audio()), sha256, AudioFormat.wavDuration(head, head.length).orElse(null)));
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the uploaded file", e);
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("every Java runtime has SHA-256", impossible);
         }
     }
 

@@ -147,7 +147,7 @@ public final class ProcessDeliveriesService implements ProcessDeliveriesUseCase 
             List<PendingDelivery> ours = byCall.entrySet().stream().filter(call -> locked.contains(call.getKey()))
                     .flatMap(call -> call.getValue().stream()).toList();
             Set<DeliveryId> heldBack = queue.heldBackByOthers(ours);
-            Writes writes = new Writes(careful, storedConversations(locked));
+            BatchWrites writes = new BatchWrites(careful, storedConversations(locked), conversations, credits, queue);
             int finished = 0;
             for (Map.Entry<CallKey, List<PendingDelivery>> call : byCall.entrySet()) {
                 if (!locked.contains(call.getKey())) {
@@ -178,8 +178,8 @@ public final class ProcessDeliveriesService implements ProcessDeliveriesUseCase 
         return stored;
     }
 
-    private void processOne(PendingDelivery delivery, Writes writes) {
-        boolean careful = writes.immediate;
+    private void processOne(PendingDelivery delivery, BatchWrites writes) {
+        boolean careful = writes.immediate();
         Optional<CallIngest> translatedCall = translated.take(delivery.id()).or(() -> translate(delivery, writes));
         if (translatedCall.isEmpty()) {
             return;
@@ -214,7 +214,7 @@ public final class ProcessDeliveriesService implements ProcessDeliveriesUseCase 
      * Translates the stored bytes of a delivery whose call was not kept on receipt; a delivery the plugin drops,
      * rejects or cannot map is finished here, and nothing is returned.
      */
-    private Optional<CallIngest> translate(PendingDelivery delivery, Writes writes) {
+    private Optional<CallIngest> translate(PendingDelivery delivery, BatchWrites writes) {
         Optional<DeliveryTranslator> translator = providers.translator(delivery.provider());
         if (translator.isEmpty()) {
             writes.fail(delivery, "the provider plugin '" + delivery.provider() + "' is not installed");
@@ -238,7 +238,7 @@ public final class ProcessDeliveriesService implements ProcessDeliveriesUseCase 
         return Optional.empty();
     }
 
-    private void apply(PendingDelivery delivery, CallIngest call, Writes writes) {
+    private void apply(PendingDelivery delivery, CallIngest call, BatchWrites writes) {
         OrganizationId org = delivery.organizationId();
         Instant now = clock.instant();
         if (call.agent() instanceof AgentReference.ById byId) {
@@ -289,91 +289,6 @@ public final class ProcessDeliveriesService implements ProcessDeliveriesUseCase 
     }
 
     /**
-     * A batch's writes and the conversations of its calls as they stand so far. Run carefully ({@code
-     * immediate}), each write is sent at once, inside the delivery's savepoint; otherwise the writes wait for
-     * {@link #flushAtBatchEnd} (or a {@link #flush} when a recording must refer to a conversation's row), and a
-     * failure there reruns the batch carefully.
-     */
-    private final class Writes {
-        final boolean immediate;
-        /** Each call's conversation as committed or as this batch has left it; a call without one is absent. */
-        private final Map<CallKey, Conversation> conversationsByCall;
-        private final Map<ConversationId, Conversation> conversationsToSave = new LinkedHashMap<>();
-        private final List<CreditLedger.Charge> charges = new ArrayList<>();
-        private final List<DeliveryQueue.Finished> outcomes = new ArrayList<>();
-
-        Writes(boolean immediate, Map<CallKey, Conversation> stored) {
-            this.immediate = immediate;
-            this.conversationsByCall = stored;
-        }
-
-        Optional<Conversation> conversation(CallKey key) {
-            return Optional.ofNullable(conversationsByCall.get(key));
-        }
-
-        void save(Conversation conversation) {
-            if (immediate) {
-                conversations.save(conversation);
-            } else {
-                conversationsToSave.remove(conversation.id());
-                conversationsToSave.put(conversation.id(), conversation); // the latest state, in order of change
-            }
-        }
-
-        /**
-         * The delivery went through: later deliveries of the call in this batch build on this state. Not before,
-         * so that a delivery rolled back to its savepoint leaves nothing behind.
-         */
-        void delivered(CallKey key, Conversation conversation) {
-            conversationsByCall.put(key, conversation);
-        }
-
-        void charge(CreditLedger.Charge charge) {
-            if (immediate) {
-                credits.charge(charge.organizationId(), charge.conversationId(), charge.amount(), charge.at());
-            } else {
-                charges.add(charge);
-            }
-        }
-
-        void finish(PendingDelivery delivery, DeliveryStatus status, String reason, ConversationId conversation) {
-            if (immediate) {
-                queue.finish(delivery.id(), status, reason, conversation);
-            } else {
-                outcomes.add(new DeliveryQueue.Finished(delivery.id(), status, reason, conversation));
-            }
-        }
-
-        void fail(PendingDelivery delivery, String reason) {
-            finish(delivery, DeliveryStatus.FAILED, reason, null);
-        }
-
-        /** Sends what waits; conversations first, as the other rows refer to them. */
-        void flush() {
-            conversations.saveAll(conversationsToSave.values());
-            conversationsToSave.clear();
-            credits.chargeAll(charges);
-            charges.clear();
-            queue.finishAll(outcomes);
-            outcomes.clear();
-        }
-
-        /** The batch's last writes; a failure among them reruns the batch carefully, as in {@code processOne}. */
-        void flushAtBatchEnd() {
-            try {
-                flush();
-            } catch (DomainException refused) {
-                throw new CarefulRetry();
-            } catch (RuntimeException unexpected) {
-                if (isTransient(unexpected)) {
-                    throw unexpected;
-                }
-                throw new CarefulRetry();
-            }
-        }
-    }
-
-    /**
      * A failure that says nothing about the delivery — the database unavailable, or a conflict with another
      * worker (two workers creating the same new agents in another order) — fails the whole batch so that it is
      * retried; only other failures mark the delivery failed.
@@ -388,7 +303,7 @@ public final class ProcessDeliveriesService implements ProcessDeliveriesUseCase 
     }
 
     /** A delivery failed in a batch run without savepoints: roll it back and run the batch again, carefully. */
-    private static final class CarefulRetry extends RuntimeException {
+    static final class CarefulRetry extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         CarefulRetry() {

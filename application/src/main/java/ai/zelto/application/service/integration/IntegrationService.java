@@ -17,14 +17,11 @@ import ai.zelto.application.service.audit.AuditService;
 import ai.zelto.application.spi.provider.SettingSpec;
 import ai.zelto.domain.organization.OrganizationId;
 import ai.zelto.domain.shared.DomainException;
+import ai.zelto.domain.shared.Sha256;
 import ai.zelto.domain.shared.ValidationException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -190,12 +187,7 @@ public final class IntegrationService implements ConfigureIntegrationUseCase, Cr
     }
 
     private static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("every Java runtime has SHA-256", impossible);
-        }
+        return Sha256.hex(token);
     }
 
     /** A provider id with no installed plugin. */

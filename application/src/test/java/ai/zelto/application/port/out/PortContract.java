@@ -1,0 +1,22 @@
+package ai.zelto.application.port.out;
+
+import ai.zelto.domain.organization.OrganizationId;
+import org.junit.jupiter.api.BeforeEach;
+
+/** What every port contract starts from: the ports of the side under test, and an organization of the test's own. */
+public abstract class PortContract {
+    PortsUnderTest ports;
+    OrganizationId org;
+
+    /**
+     * The ports to test. They may be shared between tests, each of which uses organizations of its own, except
+     * where a contract says it needs a store without rows of other tests (claims see every row).
+     */
+    protected abstract PortsUnderTest portsUnderTest();
+
+    @BeforeEach
+    void setUpPorts() {
+        ports = portsUnderTest();
+        org = ports.newOrganization();
+    }
+}
