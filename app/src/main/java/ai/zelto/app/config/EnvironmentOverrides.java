@@ -45,8 +45,8 @@ public final class EnvironmentOverrides {
     }
 
     /**
-     * The variables declared on a settings class's own fields, and those of its groups (fields whose type is a
-     * settings class of this package). A setting with no variable is an error: operators configure Zelto by
+     * The variables declared on a settings class's fields that YAML can set ({@code @JsonProperty}), and those of its
+     * groups (fields whose type is a settings class of this package). A setting with no variable is an error: operators configure Zelto by
      * environment, so every setting must be reachable that way.
      */
     private static Map<String, String> declared(Class<?> settings, String prefix) {
@@ -58,16 +58,20 @@ public final class EnvironmentOverrides {
             JsonProperty property = field.getAnnotation(JsonProperty.class);
             String name = property.value().isEmpty() ? field.getName() : property.value();
             Env env = field.getAnnotation(Env.class);
+            Map<String, String> here;
             if (env != null) {
-                if (found.put(env.value(), prefix + name) != null) {
-                    throw new IllegalStateException(env.value() + " is declared twice");
-                }
+                here = Map.of(env.value(), prefix + name);
             } else if (field.getType().getPackage() == EnvironmentOverrides.class.getPackage()) {
-                found.putAll(declared(field.getType(), prefix + name + "."));
+                here = declared(field.getType(), prefix + name + ".");
             } else {
                 throw new IllegalStateException("the setting " + prefix + name + " (" + settings.getSimpleName()
                         + "." + field.getName() + ") has no @Env variable");
             }
+            here.forEach((variable, path) -> {
+                if (found.put(variable, path) != null) {
+                    throw new IllegalStateException(variable + " is declared twice");
+                }
+            });
         }
         return found;
     }

@@ -3,11 +3,13 @@ package ai.zelto.app.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.configuration.FileConfigurationSourceProvider;
 import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.jackson.Jackson;
 import io.dropwizard.jetty.HttpConnectorFactory;
 import jakarta.validation.Validation;
+import jakarta.validation.Validator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -19,12 +21,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class EnvironmentOverridesTest {
+    private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
+
     @TempDir
     Path dir;
 
     private ZeltoConfiguration load(Map<String, String> environment, String yaml) throws Exception {
-        var factory = new ZeltoConfigurationFactoryFactory(environment).create(ZeltoConfiguration.class,
-                Validation.buildDefaultValidatorFactory().getValidator(), Jackson.newObjectMapper(), "dw");
+        var factory = new ZeltoConfigurationFactoryFactory(environment).create(ZeltoConfiguration.class, VALIDATOR,
+                Jackson.newObjectMapper(), "dw");
         if (yaml == null) {
             return factory.build();
         }
@@ -113,12 +117,28 @@ class EnvironmentOverridesTest {
                 .hasMessageContaining("the setting forgotten (Undeclared.forgotten) has no @Env variable");
     }
 
+    @Test
+    void aVariableDeclaredTwice_isRefused() {
+        assertThatThrownBy(() -> EnvironmentOverrides.declaredOn(Twice.class))
+                .hasMessage("ZELTO_TEST_TWICE is declared twice");
+    }
+
+    static class Twice {
+        @JsonProperty
+        @Env("ZELTO_TEST_TWICE")
+        private String one;
+
+        @JsonProperty
+        @Env("ZELTO_TEST_TWICE")
+        private String other;
+    }
+
     static class Undeclared {
-        @com.fasterxml.jackson.annotation.JsonProperty
+        @JsonProperty
         @Env("ZELTO_TEST_DECLARED")
         private String declared;
 
-        @com.fasterxml.jackson.annotation.JsonProperty
+        @JsonProperty
         private String forgotten;
     }
 }

@@ -2,8 +2,8 @@ package ai.zelto.application.service.ingest;
 
 import ai.zelto.application.port.out.ConversationRepository;
 import ai.zelto.application.port.out.CreditLedger;
-import ai.zelto.application.port.out.DeliveryQueue.CallKey;
 import ai.zelto.application.port.out.DeliveryQueue;
+import ai.zelto.application.port.out.DeliveryQueue.CallKey;
 import ai.zelto.application.port.out.PendingDelivery;
 import ai.zelto.domain.conversation.Conversation;
 import ai.zelto.domain.conversation.ConversationId;
