@@ -3,12 +3,13 @@ package ai.zelto.app.wiring;
 import ai.zelto.app.config.ZeltoConfiguration;
 import ai.zelto.application.provider.ProviderRegistry;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * Every feature wired on one database, for the server, the CLI and tests alike. Built by hand, in dependency
- * order; a new feature is one more line here.
+ * order; a new feature is a field and one line here, which also lets the server serve it.
  */
 public final class ZeltoCore {
     public final Foundation base;
@@ -17,18 +18,24 @@ public final class ZeltoCore {
     public final RecordingWiring recordings;
     public final IngestWiring ingest;
     public final ReadWiring reads;
+    private final List<Feature> features = new ArrayList<>();
 
     public ZeltoCore(ZeltoConfiguration config, Jdbi jdbi, ProviderRegistry providers, Clock clock) {
         this.base = new Foundation(config, jdbi, providers, clock);
-        this.access = new AccessWiring(base);
-        this.integrations = new IntegrationWiring(base);
-        this.recordings = new RecordingWiring(base);
-        this.ingest = new IngestWiring(base, integrations, recordings);
-        this.reads = new ReadWiring(base);
+        this.access = built(new AccessWiring(base));
+        this.integrations = built(new IntegrationWiring(base));
+        this.recordings = built(new RecordingWiring(base));
+        this.ingest = built(new IngestWiring(base, integrations, recordings));
+        this.reads = built(new ReadWiring(base));
     }
 
-    /** The features in the order they are built; the server serves them in this order. */
+    /** The features in the order they were built; the server serves them in this order. */
     public List<Feature> features() {
-        return List.of(access, integrations, recordings, ingest, reads);
+        return List.copyOf(features);
+    }
+
+    private <F extends Feature> F built(F feature) {
+        features.add(feature);
+        return feature;
     }
 }

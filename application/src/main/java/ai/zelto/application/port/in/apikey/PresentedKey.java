@@ -1,6 +1,5 @@
 package ai.zelto.application.port.in.apikey;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -24,8 +23,7 @@ public record PresentedKey(String secret) {
      * {@code X-API-Key}; empty when neither carries one.
      */
     public static Optional<PresentedKey> fromHeaders(String authorization, String apiKeyHeader) {
-        if (authorization != null && authorization.length() > BEARER.length()
-                && authorization.substring(0, BEARER.length()).toLowerCase(Locale.ROOT).equals(BEARER)) {
+        if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             String token = authorization.substring(BEARER.length()).strip();
             if (!token.isEmpty()) {
                 return Optional.of(new PresentedKey(token));
