@@ -99,17 +99,14 @@ public final class AcceptAudioService implements AcceptAudioUseCase {
 
     /** Format, size, SHA-256 and (for WAV) duration of the upload; empty when it is not audio. */
     private static Optional<Attachment> describe(AcceptAudioCommand command) {
-        try (InputStream in = Files.newInputStream(command.audio())) {
+        MessageDigest digest = Sha256.newDigest();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(command.audio()), digest)) {
             byte[] head = in.readNBytes(4096);
             Optional<AudioFormat> format = AudioFormat.sniff(head, head.length);
             if (format.isEmpty()) {
                 return Optional.empty();
             }
-            MessageDigest digest = Sha256.newDigest();
-            digest.update(head);
-            try (InputStream rest = new DigestInputStream(in, digest)) {
-                rest.transferTo(OutputStream.nullOutputStream());
-            }
+            in.transferTo(OutputStream.nullOutputStream());
             String sha256 = Sha256.hex(digest);
             return Optional.of(new Attachment(uploadPrefix(command.organizationId()), format.get().contentType(),
                     Files.size(command.audio()), sha256, AudioFormat.wavDuration(head, head.length).orElse(null)));

@@ -11,16 +11,10 @@ import org.junit.jupiter.api.Test;
 /** What {@link CreditLedger} must do. */
 public abstract class CreditLedgerContract extends PortContract {
 
-    private Conversation saved(String externalId) {
-        Conversation conversation = ContractFixtures.conversation(ports, org, externalId);
-        ports.conversations().save(conversation);
-        return conversation;
-    }
-
     @Test
     void theBalance_isWhatWasGranted_lessWhatWasCharged() {
-        Conversation one = saved("call-1");
-        Conversation two = saved("call-2");
+        Conversation one = savedConversation("call-1");
+        Conversation two = savedConversation("call-2");
         ports.credits().grant(org, Credits.of(100), "welcome", ContractFixtures.NOW);
         ports.credits().grant(org, Credits.of(50), "top-up", ContractFixtures.NOW);
 
@@ -33,7 +27,7 @@ public abstract class CreditLedgerContract extends PortContract {
 
     @Test
     void aConversation_isChargedOnce_aLaterChargeReplacingTheAmount() {
-        Conversation one = saved("call-1");
+        Conversation one = savedConversation("call-1");
         ports.credits().grant(org, Credits.of(10), "welcome", ContractFixtures.NOW);
 
         ports.credits().charge(org, one.id(), Credits.of(2), ContractFixtures.NOW);

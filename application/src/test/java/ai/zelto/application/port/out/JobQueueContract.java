@@ -16,8 +16,7 @@ public abstract class JobQueueContract extends PortContract {
 
     @BeforeEach
     void saveAConversation() {
-        conversation = ContractFixtures.conversation(ports, org, "call-1");
-        ports.conversations().save(conversation);
+        conversation = savedConversation("call-1");
     }
 
     private List<JobQueue.Job> claim(long secondsAfterNow) {

@@ -1,5 +1,6 @@
 package ai.zelto.application.port.out;
 
+import ai.zelto.domain.conversation.Conversation;
 import ai.zelto.domain.organization.OrganizationId;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -18,5 +19,12 @@ public abstract class PortContract {
     void setUpPorts() {
         ports = portsUnderTest();
         org = ports.newOrganization();
+    }
+
+    /** A conversation of the test's organization, saved: charges, recordings and jobs refer to one. */
+    Conversation savedConversation(String externalId) {
+        Conversation conversation = ContractFixtures.conversation(ports, org, externalId);
+        ports.conversations().save(conversation);
+        return conversation;
     }
 }

@@ -15,8 +15,7 @@ public abstract class RecordingRepositoryContract extends PortContract {
 
     @BeforeEach
     void saveAConversation() {
-        conversation = ContractFixtures.conversation(ports, org, "call-1");
-        ports.conversations().save(conversation);
+        conversation = savedConversation("call-1");
     }
 
     private static Recording stored(String blobKey) {
