@@ -30,21 +30,17 @@ final class JdbiUnitOfWork implements UnitOfWork {
         String savepoint = "zelto_" + savepoints.incrementAndGet();
         try {
             handle.savepoint(savepoint);
-        } catch (RuntimeException failure) {
-            throw StorageFailures.classify(failure);
-        }
-        try {
-            work.run();
-        } catch (RuntimeException failure) {
             try {
-                handle.rollbackToSavepoint(savepoint);
-            } catch (RuntimeException rollbackFailed) {
-                rollbackFailed.addSuppressed(failure);
-                throw StorageFailures.classify(rollbackFailed);
+                work.run();
+            } catch (RuntimeException failure) {
+                try {
+                    handle.rollbackToSavepoint(savepoint);
+                } catch (RuntimeException rollbackFailed) {
+                    rollbackFailed.addSuppressed(failure);
+                    throw rollbackFailed;
+                }
+                throw failure;
             }
-            throw failure;
-        }
-        try {
             handle.releaseSavepoint(savepoint);
         } catch (RuntimeException failure) {
             throw StorageFailures.classify(failure);

@@ -22,7 +22,7 @@ public abstract sealed class StorageFailure extends RuntimeException {
 
     /** The storage failure among an exception and its causes, if any. */
     public static Optional<StorageFailure> in(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof StorageFailure failure) {
                 return Optional.of(failure);
             }
