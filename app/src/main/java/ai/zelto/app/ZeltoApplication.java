@@ -10,6 +10,7 @@ import ai.zelto.app.cli.AuditCommand;
 import ai.zelto.app.cli.ConsoleOutput;
 import ai.zelto.app.cli.KeysCommand;
 import ai.zelto.app.cli.OrgsCommand;
+import ai.zelto.app.cli.UsersCommand;
 import ai.zelto.app.config.ZeltoConfiguration;
 import ai.zelto.app.config.ZeltoConfigurationFactoryFactory;
 import ai.zelto.app.db.DatabaseTarget;
@@ -75,6 +76,7 @@ public final class ZeltoApplication extends Application<ZeltoConfiguration> {
         bootstrap.addCommand(new KeysCommand(this));
         bootstrap.addCommand(new OrgsCommand(this));
         bootstrap.addCommand(new AuditCommand(this));
+        bootstrap.addCommand(new UsersCommand(this));
     }
 
     @Override
@@ -96,6 +98,9 @@ public final class ZeltoApplication extends Application<ZeltoConfiguration> {
         core.access.organizations.bootstrapIfEmpty(new CreateOrganizationCommand("Default",
                         config.getBootstrapApiKey(), "bootstrap"))
                 .ifPresent(created -> ConsoleOutput.printFirstKey(created, config.getBootstrapApiKey() != null));
+        core.console.people.prepareFirstOwner(config.getBootstrapOwnerEmail(), config.getBootstrapOwnerPassword())
+                .ifPresent(link -> environment.lifecycle().addServerLifecycleListener(server ->
+                        ConsoleOutput.printSetupLink(link, config.getPublicUrl(), server)));
         serveHttpEdges(environment);
         for (Feature feature : core.features()) {
             feature.serve(environment);

@@ -39,7 +39,8 @@ class ArchitectureTest {
             "ai.zelto.application.service", "ai.zelto.application.spi.provider",
             "ai.zelto.application.readmodel", "ai.zelto.application.failure", "ai.zelto.application.provider",
             "ai.zelto.app.config", "ai.zelto.app.wiring", "ai.zelto.app.cli", "ai.zelto.app.db", "ai.zelto.app.secrets",
-            "ai.zelto.adapters.http.servlet", "ai.zelto.adapters.http",
+            "ai.zelto.adapters.http.servlet", "ai.zelto.adapters.http", "ai.zelto.adapters.web.session",
+            "ai.zelto.adapters.web.page", "ai.zelto.adapters.web.conversation", "ai.zelto.adapters.web.signin",
             "ai.zelto.adapters.persistence", "ai.zelto.adapters.providers", "ai.zelto.adapters.storage",
             "ai.zelto.adapters.audio", "ai.zelto.app"})
     void canary_everyPackageTheRulesNameHoldsClasses(String packageName) {
@@ -138,7 +139,7 @@ class ArchitectureTest {
 
     @Test
     void resources_callOnlyDrivingPorts_neverServicesOrDrivenPorts() {
-        noClasses().that().resideInAPackage("ai.zelto.adapters.http..")
+        noClasses().that().resideInAnyPackage("ai.zelto.adapters.http..", "ai.zelto.adapters.web..")
                 .should().dependOnClassesThat().resideInAnyPackage("ai.zelto.application.service..",
                         "ai.zelto.application.port.out..")
                 .check(zelto);
@@ -146,7 +147,7 @@ class ArchitectureTest {
 
     @Test
     void adapters_neverDependOnEachOther() {
-        List<String> adapters = List.of("http", "persistence", "providers", "livekit", "storage", "audio");
+        List<String> adapters = List.of("http", "web", "persistence", "providers", "livekit", "storage", "audio");
         for (String adapter : adapters) {
             for (String other : adapters) {
                 if (!adapter.equals(other)) {
@@ -175,7 +176,7 @@ class ArchitectureTest {
     void frameworks_stayInTheirAdapters() {
         noClasses().that().resideOutsideOfPackages("ai.zelto.adapters.persistence..", "ai.zelto.app..")
                 .should().dependOnClassesThat().resideInAPackage("org.jdbi..").check(zelto);
-        noClasses().that().resideOutsideOfPackage("ai.zelto.adapters.http..")
+        noClasses().that().resideOutsideOfPackages("ai.zelto.adapters.http..", "ai.zelto.adapters.web..")
                 .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "org.glassfish.jersey..")
                 .check(zelto);
         noClasses().that().resideOutsideOfPackage("ai.zelto.app..")

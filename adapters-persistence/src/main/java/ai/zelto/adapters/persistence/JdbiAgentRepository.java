@@ -64,6 +64,11 @@ final class JdbiAgentRepository implements AgentRepository, AgentQueries {
         return withVersions(organizationId, handles.dao(AgentDao.class, d -> d.list(organizationId.value())));
     }
 
+    @Override
+    public List<Agent> agents(OrganizationId organizationId) {
+        return handles.dao(AgentDao.class, d -> d.list(organizationId.value()));
+    }
+
     private List<AgentView> withVersions(OrganizationId organizationId, List<Agent> agents) {
         if (agents.isEmpty()) {
             return List.of();

@@ -1,11 +1,7 @@
 package ai.zelto.adapters.persistence;
 
-import ai.zelto.application.port.out.ConversationQueries;
 import ai.zelto.application.port.out.ConversationRepository;
-import ai.zelto.application.readmodel.ConversationPage;
-import ai.zelto.application.readmodel.ConversationQuery;
 import ai.zelto.application.readmodel.ConversationView;
-import ai.zelto.application.readmodel.PageCursor;
 import ai.zelto.domain.agent.Agent;
 import ai.zelto.domain.agent.AgentId;
 import ai.zelto.domain.conversation.Conversation;
@@ -14,10 +10,8 @@ import ai.zelto.domain.organization.OrganizationId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,23 +19,23 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
- * Conversations with their transcript and metadata in jsonb columns. The list query is assembled from the
- * filters actually given, so each filter can use its own index rather than a catch-all plan.
+ * Conversations with their transcript and metadata in jsonb columns: the write side. What the read API and the
+ * console show is read by {@link JdbiConversationQueries}.
  */
-final class JdbiConversationRepository implements ConversationRepository, ConversationQueries {
+final class JdbiConversationRepository implements ConversationRepository {
     private static final String COLUMNS = """
             c.id, c.organization_id, c.external_id, c.provider, c.agent_id, c.version, c.started_at, c.ended_at,
             c.duration_seconds, c.ended_reason, c.cost, c.recording_url, c.customer_number, c.customer_name,
             c.system_prompt, c.metadata::text AS metadata, c.transcript::text AS transcript, c.last_received_at,
             c.created_at, c.updated_at, c.sort_at""";
-    private static final String VIEW_COLUMNS = COLUMNS + """
+    static final String VIEW_COLUMNS = COLUMNS + """
             , a.external_id AS agent_external_id, a.provider AS agent_provider, a.name AS agent_name,
             a.created_at AS agent_created_at, NULL::timestamptz AS agent_last_call_at, """
             + JdbiRecordingRepository.COLUMNS;
-    private static final String VIEW_FROM = " FROM conversations c JOIN agents a ON a.id = c.agent_id"
+    static final String VIEW_FROM = " FROM conversations c JOIN agents a ON a.id = c.agent_id"
             + " LEFT JOIN recordings r ON r.conversation_id = c.id";
     private static final RowMapper<Conversation> CONVERSATION = (rs, ctx) -> conversation(rs);
-    private static final RowMapper<Row> VIEW = (rs, ctx) -> new Row(new ConversationView(conversation(rs),
+    static final RowMapper<Row> VIEW = (rs, ctx) -> new Row(new ConversationView(conversation(rs),
             new Agent(new AgentId(Rows.uuid(rs, "agent_id")), new OrganizationId(Rows.uuid(rs, "organization_id")),
                     rs.getString("agent_provider"), rs.getString("agent_external_id"), rs.getString("agent_name"),
                     Rows.instant(rs, "agent_created_at"), Rows.instant(rs, "agent_last_call_at")),
@@ -146,76 +140,6 @@ final class JdbiConversationRepository implements ConversationRepository, Conver
         });
     }
 
-    @Override
-    public Optional<ConversationView> find(OrganizationId organizationId, ConversationId id) {
-        return handles.with(handle -> handle.createQuery("SELECT " + VIEW_COLUMNS + VIEW_FROM
-                        + " WHERE c.organization_id = :org AND c.id = :id")
-                .bind("org", organizationId.value())
-                .bind("id", id.value())
-                .map(VIEW)
-                .findOne()
-                .map(Row::view));
-    }
-
-    @Override
-    public ConversationPage list(ConversationQuery query) {
-        StringBuilder sql = new StringBuilder("SELECT ").append(VIEW_COLUMNS).append(VIEW_FROM)
-                .append(" WHERE c.organization_id = :org");
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("org", query.organizationId().value());
-        if (query.agentId() != null) {
-            sql.append(" AND c.agent_id = :agentId");
-            params.put("agentId", query.agentId().value());
-        }
-        if (query.provider() != null) {
-            sql.append(" AND c.provider = :provider");
-            params.put("provider", query.provider());
-        }
-        if (query.version() != null) {
-            sql.append(" AND c.version = :version");
-            params.put("version", query.version());
-        }
-        if (query.externalId() != null) {
-            sql.append(" AND c.external_id = :externalId");
-            params.put("externalId", query.externalId());
-        }
-        // The window is on startedAt. Where a call has a start, sort_at equals it, so the window is written on
-        // sort_at: every index that orders the list then serves the window as a range, whereas a condition on
-        // started_at left the planner scanning, say, all of a provider's newer calls to find fifty in the window.
-        if (query.from() != null || query.to() != null) {
-            sql.append(" AND c.started_at IS NOT NULL");
-        }
-        if (query.from() != null) {
-            sql.append(" AND c.sort_at >= :from");
-            params.put("from", query.from());
-        }
-        if (query.to() != null) {
-            sql.append(" AND c.sort_at < :to");
-            params.put("to", query.to());
-        }
-        if (query.after() != null) {
-            sql.append(" AND (c.sort_at, c.id) < (:afterSortAt, :afterId)");
-            params.put("afterSortAt", query.after().sortAt());
-            params.put("afterId", query.after().id());
-        }
-        sql.append(" ORDER BY c.sort_at DESC, c.id DESC LIMIT :limit");
-        params.put("limit", query.limit() + 1);
-        List<Row> rows = handles.with(handle -> handle.createQuery(sql.toString())
-                .bindMap(params)
-                .map(VIEW)
-                .list());
-        boolean more = rows.size() > query.limit();
-        List<Row> page = more ? rows.subList(0, query.limit()) : rows;
-        List<ConversationView> views = new ArrayList<>(page.size());
-        page.forEach(row -> views.add(row.view()));
-        PageCursor next = null;
-        if (more) {
-            Row last = page.get(page.size() - 1);
-            next = new PageCursor(last.sortAt(), last.view().conversation().id().value());
-        }
-        return new ConversationPage(views, next);
-    }
-
     private static Conversation conversation(ResultSet rs) throws SQLException {
         return Conversation.reconstitute()
                 .id(new ConversationId(Rows.uuid(rs, "id")))
@@ -241,6 +165,7 @@ final class JdbiConversationRepository implements ConversationRepository, Conver
                 .build();
     }
 
-    private record Row(ConversationView view, Instant sortAt) {
+    /** A conversation as the read side shows it, with its place in the list's order. */
+    record Row(ConversationView view, Instant sortAt) {
     }
 }

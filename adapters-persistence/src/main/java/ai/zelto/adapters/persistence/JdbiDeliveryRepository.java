@@ -5,7 +5,10 @@ import ai.zelto.application.port.out.DeliveryQueue;
 import ai.zelto.application.port.out.DeliveryRepository;
 import ai.zelto.application.port.out.NewDelivery;
 import ai.zelto.application.port.out.PendingDelivery;
+import ai.zelto.application.readmodel.DeliveryPage;
+import ai.zelto.application.readmodel.DeliveryQuery;
 import ai.zelto.application.readmodel.DeliveryView;
+import ai.zelto.application.readmodel.PageCursor;
 import ai.zelto.application.spi.provider.DeliveryContext;
 import ai.zelto.application.spi.provider.RawDelivery;
 import ai.zelto.domain.conversation.ConversationId;
@@ -14,7 +17,9 @@ import ai.zelto.domain.delivery.DeliveryStatus;
 import ai.zelto.domain.organization.OrganizationId;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -94,6 +99,39 @@ final class JdbiDeliveryRepository implements DeliveryRepository, DeliveryQueue 
     @Override
     public Optional<DeliveryView> find(OrganizationId organizationId, DeliveryId id) {
         return handles.dao(DeliveryDao.class, d -> d.find(organizationId.value(), id.value()));
+    }
+
+    @Override
+    public DeliveryPage list(DeliveryQuery query) {
+        StringBuilder sql = new StringBuilder("SELECT id, provider, received_at, status, reason, conversation_id"
+                + " FROM deliveries WHERE organization_id = :org");
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("org", query.organizationId().value());
+        if (query.status() != null) {
+            sql.append(" AND status = :status");
+            params.put("status", query.status().wireName());
+        }
+        if (query.provider() != null) {
+            sql.append(" AND provider = :provider");
+            params.put("provider", query.provider());
+        }
+        if (query.conversationId() != null) {
+            sql.append(" AND conversation_id = :conversationId");
+            params.put("conversationId", query.conversationId().value());
+        }
+        if (query.after() != null) {
+            sql.append(" AND (received_at, id) < (:afterAt, :afterId)");
+            params.put("afterAt", query.after().sortAt());
+            params.put("afterId", query.after().id());
+        }
+        sql.append(" ORDER BY received_at DESC, id DESC LIMIT :limit");
+        params.put("limit", query.limit() + 1);
+        List<DeliveryView> rows = handles.with(handle -> handle.createQuery(sql.toString()).bindMap(params)
+                .map(new DeliveryDao.ViewMapper()).list());
+        boolean more = rows.size() > query.limit();
+        List<DeliveryView> page = more ? rows.subList(0, query.limit()) : rows;
+        DeliveryView last = more ? page.get(page.size() - 1) : null;
+        return new DeliveryPage(page, last == null ? null : new PageCursor(last.receivedAt(), last.id().value()));
     }
 
     @Override

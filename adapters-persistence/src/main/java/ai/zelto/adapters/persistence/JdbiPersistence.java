@@ -12,10 +12,12 @@ import ai.zelto.application.port.out.DeliveryRepository;
 import ai.zelto.application.port.out.IntegrationRepository;
 import ai.zelto.application.port.out.IntegrationStatistics;
 import ai.zelto.application.port.out.JobQueue;
+import ai.zelto.application.port.out.MemberRepository;
 import ai.zelto.application.port.out.OrganizationRepository;
 import ai.zelto.application.port.out.RecordingRepository;
 import ai.zelto.application.port.out.SystemValues;
 import ai.zelto.application.port.out.UnitOfWork;
+import ai.zelto.application.port.out.WebSessionRepository;
 import java.time.Clock;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
@@ -34,7 +36,8 @@ public final class JdbiPersistence {
                         ConversationRepository conversations, ConversationQueries conversationQueries,
                         AgentRepository agents, AgentQueries agentQueries, CreditLedger credits,
                         IntegrationStatistics integrations, IntegrationRepository integrationSettings,
-                        SystemValues systemValues, RecordingRepository recordings, JobQueue jobs, AuditLog audit) {
+                        SystemValues systemValues, RecordingRepository recordings, JobQueue jobs, AuditLog audit,
+                        MemberRepository members, WebSessionRepository webSessions) {
     }
 
     public static Ports create(Jdbi jdbi, Clock clock) {
@@ -62,7 +65,7 @@ public final class JdbiPersistence {
                 deliveries,
                 deliveries,
                 conversations,
-                conversations,
+                new JdbiConversationQueries(handles),
                 agents,
                 agents,
                 new JdbiCreditLedger(handles),
@@ -71,6 +74,8 @@ public final class JdbiPersistence {
                 new JdbiSystemValues(handles),
                 new JdbiRecordingRepository(handles),
                 new JdbiJobQueue(handles),
-                new JdbiAuditLog(handles));
+                new JdbiAuditLog(handles),
+                new JdbiMemberRepository(handles),
+                new JdbiWebSessionRepository(handles));
     }
 }

@@ -5,9 +5,11 @@ import ai.zelto.application.port.out.ConversationRepositoryContract;
 import ai.zelto.application.port.out.CreditLedgerContract;
 import ai.zelto.application.port.out.DeliveryQueueContract;
 import ai.zelto.application.port.out.JobQueueContract;
+import ai.zelto.application.port.out.MemberRepositoryContract;
 import ai.zelto.application.port.out.PortsUnderTest;
 import ai.zelto.application.port.out.RecordingRepositoryContract;
 import ai.zelto.application.port.out.UnitOfWorkContract;
+import ai.zelto.application.port.out.WebSessionRepositoryContract;
 import ai.zelto.domain.organization.OrganizationId;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -53,7 +55,8 @@ class JdbiPortsIT {
     private static PortsUnderTest on(TestDatabase database) {
         JdbiPersistence.Ports ports = JdbiPersistence.create(Jdbi.create(database.dataSource()), Clock.systemUTC());
         return new PortsUnderTest(ports.unitOfWork(), ports.deliveries(), ports.deliveryQueue(), ports.conversations(),
-                ports.agents(), ports.credits(), ports.recordings(), ports.jobs(), () -> {
+                ports.agents(), ports.credits(), ports.recordings(), ports.jobs(), ports.members(),
+                ports.webSessions(), () -> {
                     OrganizationId org = OrganizationId.newId();
                     ports.organizations().insert(org, "contract test", Instant.now());
                     return org;
@@ -65,6 +68,22 @@ class JdbiPortsIT {
         @Override
         protected PortsUnderTest portsUnderTest() {
             return withoutDeliveriesOrJobs();
+        }
+    }
+
+    @Nested
+    class Members extends MemberRepositoryContract {
+        @Override
+        protected PortsUnderTest portsUnderTest() {
+            return shared;
+        }
+    }
+
+    @Nested
+    class WebSessions extends WebSessionRepositoryContract {
+        @Override
+        protected PortsUnderTest portsUnderTest() {
+            return shared;
         }
     }
 

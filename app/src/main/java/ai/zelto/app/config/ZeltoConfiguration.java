@@ -34,6 +34,18 @@ public class ZeltoConfiguration extends Configuration {
     @Env("ZELTO_PUBLIC_URL")
     private String publicUrl;
 
+    /**
+     * With {@link #bootstrapOwnerPassword}: the first organization's owner signs in with this email from the
+     * first start, and no setup link is printed (automation).
+     */
+    @JsonProperty
+    @Env("ZELTO_BOOTSTRAP_OWNER_EMAIL")
+    private String bootstrapOwnerEmail;
+
+    @JsonProperty
+    @Env("ZELTO_BOOTSTRAP_OWNER_PASSWORD")
+    private String bootstrapOwnerPassword;
+
     /** When set, the first organization's first key is exactly this (automation). */
     @JsonProperty
     @Env("ZELTO_BOOTSTRAP_API_KEY")
@@ -121,6 +133,14 @@ public class ZeltoConfiguration extends Configuration {
 
     public String getPublicUrl() {
         return publicUrl;
+    }
+
+    public String getBootstrapOwnerEmail() {
+        return bootstrapOwnerEmail;
+    }
+
+    public String getBootstrapOwnerPassword() {
+        return bootstrapOwnerPassword;
     }
 
     public String getBootstrapApiKey() {

@@ -18,6 +18,7 @@ public final class ZeltoCore {
     public final RecordingWiring recordings;
     public final IngestWiring ingest;
     public final ReadWiring reads;
+    public final ConsoleWiring console;
     private final List<Feature> features = new ArrayList<>();
 
     public ZeltoCore(ZeltoConfiguration config, Jdbi jdbi, ProviderRegistry providers, Clock clock) {
@@ -27,6 +28,7 @@ public final class ZeltoCore {
         this.recordings = built(new RecordingWiring(base));
         this.ingest = built(new IngestWiring(base, integrations, recordings));
         this.reads = built(new ReadWiring(base));
+        this.console = built(new ConsoleWiring(base, reads, recordings));
     }
 
     /** The features in the order they were built; the server serves them in this order. */

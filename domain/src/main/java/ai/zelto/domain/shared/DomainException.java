@@ -16,7 +16,9 @@ public abstract class DomainException extends RuntimeException {
         /** The organization has not the credits the request needs (HTTP 402). */
         PAYMENT_REQUIRED,
         /** The request contradicts the current state (HTTP 409). */
-        CONFLICT
+        CONFLICT,
+        /** The caller is known but their role does not allow this (HTTP 403). */
+        FORBIDDEN
     }
 
     protected DomainException(String message) {

@@ -5,8 +5,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /** Parses query parameters, collecting one message per bad parameter; {@link #check()} throws if any. */
@@ -51,6 +54,27 @@ public final class QueryParams {
             return null;
         }
         return parsed.get();
+    }
+
+    /**
+     * Reports each given parameter that is neither one of {@code known} nor starts with one of
+     * {@code prefixes}: a misspelt filter must not silently return everything.
+     */
+    public void allowOnly(Map<String, List<String>> given, Set<String> known, String... prefixes) {
+        for (String name : given.keySet()) {
+            boolean prefixed = false;
+            for (String prefix : prefixes) {
+                prefixed |= name.startsWith(prefix) && name.length() > prefix.length();
+            }
+            if (!known.contains(name) && !prefixed) {
+                errors.put(name, "is not a parameter of this endpoint; known: " + String.join(", ", new TreeSet<>(known))
+                        + (prefixes.length == 0 ? "" : ", " + String.join(", ", prefixes) + "<key>"));
+            }
+        }
+    }
+
+    public void reject(String name, String message) {
+        errors.put(name, message);
     }
 
     public static String text(String value) {

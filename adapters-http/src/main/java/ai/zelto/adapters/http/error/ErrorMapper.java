@@ -34,6 +34,7 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
                 case NOT_FOUND -> ApiErrors.notFound();
                 case PAYMENT_REQUIRED -> ApiErrors.of(402, refused.getMessage(), null);
                 case CONFLICT -> ApiErrors.of(Response.Status.CONFLICT, refused.getMessage());
+                case FORBIDDEN -> ApiErrors.of(Response.Status.FORBIDDEN, refused.getMessage());
             };
         }
         if (exception instanceof JsonMappingException wrongShape) {

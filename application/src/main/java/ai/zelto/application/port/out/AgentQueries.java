@@ -1,6 +1,7 @@
 package ai.zelto.application.port.out;
 
 import ai.zelto.application.readmodel.AgentView;
+import ai.zelto.domain.agent.Agent;
 import ai.zelto.domain.agent.AgentId;
 import ai.zelto.domain.organization.OrganizationId;
 import java.util.List;
@@ -11,4 +12,7 @@ public interface AgentQueries {
     Optional<AgentView> view(OrganizationId organizationId, AgentId id);
 
     List<AgentView> list(OrganizationId organizationId);
+
+    /** The agents without their figures, most recently called first. */
+    List<Agent> agents(OrganizationId organizationId);
 }

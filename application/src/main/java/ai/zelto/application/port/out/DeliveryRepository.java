@@ -1,5 +1,7 @@
 package ai.zelto.application.port.out;
 
+import ai.zelto.application.readmodel.DeliveryPage;
+import ai.zelto.application.readmodel.DeliveryQuery;
 import ai.zelto.application.readmodel.DeliveryView;
 import ai.zelto.domain.delivery.DeliveryId;
 import ai.zelto.domain.organization.OrganizationId;
@@ -12,6 +14,9 @@ public interface DeliveryRepository {
     void store(NewDelivery delivery);
 
     Optional<DeliveryView> find(OrganizationId organizationId, DeliveryId id);
+
+    /** A page of the organization's deliveries, newest received first, filtered as the query asks. */
+    DeliveryPage list(DeliveryQuery query);
 
     /** How many deliveries wait for the worker, across all organizations. */
     long pendingCount();

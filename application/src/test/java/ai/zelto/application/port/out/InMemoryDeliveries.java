@@ -1,6 +1,9 @@
 package ai.zelto.application.port.out;
 
+import ai.zelto.application.readmodel.DeliveryPage;
+import ai.zelto.application.readmodel.DeliveryQuery;
 import ai.zelto.application.readmodel.DeliveryView;
+import ai.zelto.application.readmodel.PageCursor;
 import ai.zelto.domain.conversation.ConversationId;
 import ai.zelto.domain.delivery.DeliveryId;
 import ai.zelto.domain.delivery.DeliveryStatus;
@@ -76,6 +79,27 @@ public final class InMemoryDeliveries implements DeliveryRepository, DeliveryQue
         return Optional.ofNullable(rows.get(id)).filter(row -> row.delivery().organizationId().equals(organizationId))
                 .map(row -> new DeliveryView(id, row.delivery().provider(), row.delivery().receivedAt(), row.status(),
                         row.reason(), row.conversationId()));
+    }
+
+    @Override
+    public DeliveryPage list(DeliveryQuery query) {
+        List<DeliveryView> matching = rows.entrySet().stream()
+                .filter(entry -> entry.getValue().delivery().organizationId().equals(query.organizationId()))
+                .filter(entry -> query.status() == null || entry.getValue().status() == query.status())
+                .filter(entry -> query.provider() == null || entry.getValue().delivery().provider().equals(query.provider()))
+                .filter(entry -> query.conversationId() == null
+                        || query.conversationId().equals(entry.getValue().conversationId()))
+                .map(entry -> find(query.organizationId(), entry.getKey()).orElseThrow())
+                .sorted(java.util.Comparator.comparing(DeliveryView::receivedAt)
+                        .thenComparing(view -> view.id().value()).reversed())
+                .filter(view -> query.after() == null || view.receivedAt().isBefore(query.after().sortAt())
+                        || view.receivedAt().equals(query.after().sortAt())
+                        && view.id().value().compareTo(query.after().id()) < 0)
+                .toList();
+        boolean more = matching.size() > query.limit();
+        List<DeliveryView> page = more ? matching.subList(0, query.limit()) : matching;
+        DeliveryView last = more ? page.get(page.size() - 1) : null;
+        return new DeliveryPage(page, last == null ? null : new PageCursor(last.receivedAt(), last.id().value()));
     }
 
     @Override

@@ -53,6 +53,22 @@ class InMemoryPortsTest {
     }
 
     @Nested
+    class Members extends MemberRepositoryContract {
+        @Override
+        protected PortsUnderTest portsUnderTest() {
+            return PortsUnderTest.inMemory();
+        }
+    }
+
+    @Nested
+    class WebSessions extends WebSessionRepositoryContract {
+        @Override
+        protected PortsUnderTest portsUnderTest() {
+            return PortsUnderTest.inMemory();
+        }
+    }
+
+    @Nested
     class Transactions extends UnitOfWorkContract {
         @Override
         protected PortsUnderTest portsUnderTest() {

@@ -12,7 +12,8 @@ import java.util.function.Supplier;
  */
 public record PortsUnderTest(UnitOfWork unitOfWork, DeliveryRepository deliveries, DeliveryQueue deliveryQueue,
                              ConversationRepository conversations, AgentRepository agents, CreditLedger credits,
-                             RecordingRepository recordings, JobQueue jobs, Supplier<OrganizationId> organizations) {
+                             RecordingRepository recordings, JobQueue jobs, MemberRepository members,
+                             WebSessionRepository webSessions, Supplier<OrganizationId> organizations) {
     public OrganizationId newOrganization() {
         return organizations.get();
     }
@@ -23,6 +24,7 @@ public record PortsUnderTest(UnitOfWork unitOfWork, DeliveryRepository deliverie
         InMemoryDeliveries deliveries = new InMemoryDeliveries(store);
         return new PortsUnderTest(store, deliveries, deliveries, new InMemoryConversations(store),
                 new InMemoryAgents(), new InMemoryCreditLedger(store), new InMemoryRecordings(store),
-                new InMemoryJobQueue(store), OrganizationId::newId);
+                new InMemoryJobQueue(store), new InMemoryMembers(store), new InMemoryWebSessions(store),
+                OrganizationId::newId);
     }
 }

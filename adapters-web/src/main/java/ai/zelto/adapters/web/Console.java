@@ -1,0 +1,77 @@
+package ai.zelto.adapters.web;
+
+import ai.zelto.adapters.web.conversation.ConversationPageResource;
+import ai.zelto.adapters.web.conversation.ConversationsPageResource;
+import ai.zelto.adapters.web.conversation.RecordingPlaybackResource;
+import ai.zelto.adapters.web.page.Assets;
+import ai.zelto.adapters.web.page.AssetsResource;
+import ai.zelto.adapters.web.page.ConsoleErrorMapper;
+import ai.zelto.adapters.web.page.ConsoleHeaders;
+import ai.zelto.adapters.web.page.ErrorPages;
+import ai.zelto.adapters.web.page.Layout;
+import ai.zelto.adapters.web.page.PageWriter;
+import ai.zelto.adapters.web.session.CsrfFilter;
+import ai.zelto.adapters.web.session.SessionFilter;
+import ai.zelto.adapters.web.signin.SignInResource;
+import ai.zelto.application.port.in.agent.ListAgentsUseCase;
+import ai.zelto.application.port.in.conversation.GetConversationUseCase;
+import ai.zelto.application.port.in.conversation.HighlightConversationUseCase;
+import ai.zelto.application.port.in.conversation.ListConversationsUseCase;
+import ai.zelto.application.port.in.delivery.ListDeliveriesUseCase;
+import ai.zelto.application.port.in.people.SetupUseCase;
+import ai.zelto.application.port.in.people.SignInUseCase;
+import ai.zelto.application.port.in.people.WebSessionUseCase;
+import ai.zelto.application.port.in.recording.GetRecordingUseCase;
+import jakarta.servlet.Filter;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.servlet.ServletContainer;
+import org.glassfish.jersey.servlet.ServletProperties;
+
+/**
+ * The console as one servlet filter: a Jersey application of its own (its resources, its session and CSRF
+ * filters, its error pages and headers), mapped on the console's paths only, so the JSON API keeps its own
+ * authentication, errors and headers and neither knows the other.
+ */
+public final class Console {
+    /** The paths the console answers; {@code ""} is the root ({@code /}) alone. */
+    public static final List<String> PATHS = List.of("", "/login", "/logout", "/setup/*", "/conversations/*",
+            "/assets/*");
+
+    private Console() {
+    }
+
+    /** What the console asks of the application. */
+    public record UseCases(SignInUseCase signIn, WebSessionUseCase sessions, SetupUseCase setup,
+                           ListConversationsUseCase conversations, GetConversationUseCase conversation,
+                           HighlightConversationUseCase highlights, ListAgentsUseCase agents,
+                           ListDeliveriesUseCase deliveries, GetRecordingUseCase recordings) {
+    }
+
+    /**
+     * @param publicUrl the server's public URL ({@code ZELTO_PUBLIC_URL}), or null: then each request's own host
+     *                  is the console's origin
+     */
+    public static Filter filter(UseCases useCases, URI publicUrl, Clock clock, SecureRandom random) {
+        Assets assets = new Assets();
+        Layout layout = new Layout(assets);
+        ErrorPages errors = new ErrorPages(layout);
+        ResourceConfig config = new ResourceConfig();
+        config.property(ServletProperties.FILTER_FORWARD_ON_404, false);
+        config.register(new PageWriter());
+        config.register(new ConsoleHeaders());
+        config.register(new ConsoleErrorMapper(errors));
+        config.register(new SessionFilter(useCases.sessions(), publicUrl, random));
+        config.register(new CsrfFilter(publicUrl));
+        config.register(new AssetsResource(assets));
+        config.register(new SignInResource(useCases.signIn(), useCases.sessions(), useCases.setup(), layout));
+        config.register(new ConversationsPageResource(useCases.conversations(), useCases.agents(), layout, clock));
+        config.register(new ConversationPageResource(useCases.conversation(), useCases.conversations(),
+                useCases.highlights(), useCases.deliveries(), layout, clock));
+        config.register(new RecordingPlaybackResource(useCases.recordings()));
+        return new ServletContainer(config);
+    }
+}

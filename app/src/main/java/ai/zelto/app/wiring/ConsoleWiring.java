@@ -1,0 +1,41 @@
+package ai.zelto.app.wiring;
+
+import ai.zelto.adapters.web.Console;
+import ai.zelto.app.secrets.Argon2idPasswordHasher;
+import ai.zelto.application.service.people.PeopleService;
+import ai.zelto.application.service.people.SignInService;
+import io.dropwizard.core.setup.Environment;
+import jakarta.servlet.DispatcherType;
+import java.net.URI;
+import java.util.EnumSet;
+
+/** The console: people, sign-in and sessions, and the web pages over the read side and recordings. */
+public final class ConsoleWiring implements Feature {
+    public final SignInService signIn;
+    public final PeopleService people;
+    private final Foundation base;
+    private final ReadWiring reads;
+    private final RecordingWiring recordings;
+
+    ConsoleWiring(Foundation base, ReadWiring reads, RecordingWiring recordings) {
+        this.base = base;
+        this.reads = reads;
+        this.recordings = recordings;
+        Argon2idPasswordHasher passwords = new Argon2idPasswordHasher();
+        this.signIn = new SignInService(base.ports.members(), base.ports.webSessions(), passwords, base.audit,
+                base.random, base.clock);
+        this.people = new PeopleService(base.ports.unitOfWork(), base.ports.members(), base.ports.webSessions(),
+                base.ports.organizations(), passwords, base.audit, base.random, base.clock);
+    }
+
+    @Override
+    public void serve(Environment environment) {
+        String publicUrl = base.config.getPublicUrl();
+        Console.UseCases useCases = new Console.UseCases(signIn, signIn, people, reads.reads, reads.reads,
+                reads.reads, reads.reads, reads.reads, recordings.playback);
+        environment.servlets().addFilter("console", Console.filter(useCases,
+                        publicUrl == null || publicUrl.isBlank() ? null : URI.create(publicUrl), base.clock, base.random))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true,
+                        Console.PATHS.toArray(String[]::new));
+    }
+}
