@@ -1,0 +1,302 @@
+package ai.zelto.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.zelto.adapters.persistence.TestDatabase;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The console in real headless Chromium against the real jar, step by step as a new user meets it: the owner's
+ * printed setup link, sign-in, an upload found by a word of its transcript, the call played with its transcript
+ * following, hostile transcripts shown as text, CSRF refusals, another organization's calls not found. One jar and
+ * one browser serve every step; each page is checked with axe-core and photographed in light and dark mode, wide
+ * and phone-sized ({@code target/screenshots}).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleBrowserIT {
+    private static final Pattern SETUP_LINK = Pattern.compile("http://localhost:\\d+/setup/[A-Za-z0-9_-]+");
+    private static final String PASSWORD = "a long enough passphrase";
+
+    private TestDatabase database;
+    private ZeltoProcess zelto;
+    private SourceServer recordings;
+    private Browser browser;
+    private Map<String, String> env;
+    private Path dataDir;
+    private int port;
+    private String setupLink;
+    private String callId;
+
+    @BeforeAll
+    void start() throws Exception {
+        database = TestDatabase.create();
+        dataDir = Files.createTempDirectory("zelto-console");
+        env = ZeltoProcess.environmentFor(database, dataDir);
+        env.put("ZELTO_FETCH_ALLOWED_HOSTS", "127.0.0.1");
+        env.put("ZELTO_WORKER_IDLE_POLL_MILLIS", "20");
+        port = Integer.parseInt(env.get("ZELTO_PORT"));
+        recordings = new SourceServer().serve("/call.wav", TestAudio.wav(14));
+        zelto = ZeltoProcess.start(dataDir, "zelto.log", env);
+        String output = zelto.awaitStarted(port);
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        Matcher link = SETUP_LINK.matcher(output);
+        while (!link.find() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            link = SETUP_LINK.matcher(zelto.output());
+        }
+        setupLink = link.group();
+        browser = Browser.on("http://localhost:" + port);
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+        if (zelto != null) {
+            zelto.close();
+        }
+        if (recordings != null) {
+            recordings.close();
+        }
+        database.close();
+    }
+
+    @Test
+    @Order(1)
+    void theOwner_setsTheirLogin_throughTheLinkPrintedAtFirstStart() {
+        assertThat(zelto.output()).contains("Zelto console: set the owner's email and password at " + setupLink);
+        browser.open(setupLink);
+        assertThat(browser.find("h1").getText()).isEqualTo("Set up your login");
+        browser.assertAccessible("the setup page");
+        browser.screenshots("setup");
+        browser.submit(Map.of("email", "owner@example.com", "displayName", "Olu Owner", "password", PASSWORD,
+                "confirm", "different passphrase"));
+        assertThat(browser.find(".field-error").getText()).contains("differ");
+        browser.submit(Map.of("password", PASSWORD, "confirm", PASSWORD));
+        browser.await(d -> browser.path().equals("/conversations"));
+        assertThat(browser.find(".who-name").getText()).isEqualTo("Olu Owner");
+        assertThat(browser.find(".empty h2").getText()).isEqualTo("No calls yet");
+
+        browser.open(setupLink);
+        assertThat(browser.find("h1").getText()).as("a setup link works once").isEqualTo("This link no longer works");
+    }
+
+    @Test
+    @Order(2)
+    void signingOut_andInAgain_withAWrongPasswordFirst() {
+        browser.find(".signout button").click();
+        browser.await(d -> browser.path().startsWith("/login"));
+        assertThat(browser.find(".alert.info").getText()).isEqualTo("You have signed out.");
+        browser.open("/conversations");
+        assertThat(browser.path()).as("a page needs a session").isEqualTo("/login?next=%2Fconversations");
+        browser.assertAccessible("the sign-in page");
+        browser.screenshots("login");
+        browser.submit(Map.of("email", "owner@example.com", "password", "not the password"));
+        assertThat(browser.find(".alert.error").getText()).isEqualTo("Email or password is incorrect.");
+        browser.submit(Map.of("password", PASSWORD));
+        browser.await(d -> browser.path().equals("/conversations"));
+    }
+
+    @Test
+    @Order(3)
+    void anUploadedCall_isListedWithinSeconds_withItsProviderTag() throws Exception {
+        upload(TestServer.KEY, """
+                {"call": {"externalId": "order-427", "startedAt": "2026-11-30T10:00:00Z", "durationSeconds": 14,
+                          "endedReason": "customer-ended-call", "cost": 0.042, "recordingUrl": "%s",
+                          "customer": {"number": "+1 555-0100", "name": "Dana Lee"}},
+                 "agent": {"externalId": "support-bot", "name": "Support bot"}, "version": "v3",
+                 "metadata": {"channel": "phone"},
+                 "transcript": {"turns": [
+                   {"role": "user", "text": "Hi, my order 427 is late.", "startSeconds": 0, "endSeconds": 3.5},
+                   {"role": "assistant", "text": "I see it left our warehouse yesterday.", "startSeconds": 4,
+                    "endSeconds": 7.5},
+                   {"role": "user", "text": "Can I get a refund for the shipping?", "startSeconds": 8,
+                    "endSeconds": 10.5},
+                   {"role": "assistant", "text": "Yes, the shipping fee is back on your card.", "startSeconds": 11,
+                    "endSeconds": 14}]}}""".formatted(recordings.url("/call.wav")));
+        upload(TestServer.KEY, """
+                {"call": {"externalId": "chat-1", "startedAt": "2026-11-30T09:00:00Z"},
+                 "agent": {"externalId": "support-bot"}, "metadata": {"channel": "sms"},
+                 "transcript": {"turns": [{"role": "user", "text": "Where is my parcel?"}]}}""");
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (browser.all(".call-row").size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            browser.open("/conversations");
+        }
+        assertThat(browser.all(".call-row")).hasSize(2);
+        WebElement newest = browser.all(".call-row").get(0);
+        assertThat(newest.findElement(org.openqa.selenium.By.cssSelector(".tag")).getText()).isEqualTo("API");
+        assertThat(newest.getText()).contains("Support bot", "v3", "0:14", "$0.04", "customer-ended-call", "Dana Lee");
+        browser.assertAccessible("the conversations list");
+    }
+
+    @Test
+    @Order(4)
+    void search_findsTheCall_byAWordOfItsTranscript() throws Exception {
+        WebElement search = browser.find("#q");
+        search.sendKeys("refund\n");
+        browser.await(d -> browser.all(".call-row").size() == 1 && browser.driver.getCurrentUrl().contains("q=refund"));
+        assertThat(browser.find(".call-row .snippet mark").getText()).isEqualTo("refund");
+        browser.screenshots("conversations-search");
+
+        browser.open("/conversations?meta=channel%3Dsms");
+        assertThat(browser.all(".call-row")).hasSize(1);
+        assertThat(browser.find(".call-row").getText()).doesNotContain("0:14");
+        browser.open("/conversations?q=nothing-says-this");
+        assertThat(browser.find(".empty h2").getText()).isEqualTo("No calls match");
+    }
+
+    @Test
+    @Order(5)
+    void theCallsPage_opensAtTheHit_andTheTranscriptFollowsTheAudio() throws Exception {
+        browser.open("/conversations?q=refund");
+        browser.find(".call-row a.row-link").click();
+        browser.await(d -> browser.path().contains("#turn-2"));
+        callId = browser.path().replaceAll("^/conversations/([^?#]+).*$", "$1");
+        assertThat(browser.find("#turn-2").getAttribute("class")).contains("hit");
+        assertThat(browser.find("#turn-2 mark").getText()).isEqualTo("refund");
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (browser.all("#audio").isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(300);
+            browser.driver.navigate().refresh();
+        }
+        assertThat(browser.all("#audio")).as("the recording was copied and can be played").hasSize(1);
+        browser.assertAccessible("a conversation");
+        browser.screenshots("conversation");
+
+        browser.script("const a = document.getElementById('audio'); a.currentTime = 3; return a.play();");
+        browser.await(d -> "turn-1".equals(browser.script(
+                "return document.querySelector('.turn.current')?.id")));
+        browser.find("#turn-3").click();
+        double at = ((Number) browser.script("return document.getElementById('audio').currentTime")).doubleValue();
+        assertThat(at).as("clicking a turn moves the player to it").isBetween(10.9, 12.5);
+        assertThat(browser.find("#turn-3").getAttribute("class")).contains("current");
+        browser.script("document.getElementById('audio').pause()");
+    }
+
+    @Test
+    @Order(6)
+    void hostileTranscripts_areShownAsText_andRunNothing() throws Exception {
+        upload(TestServer.KEY, """
+                {"call": {"externalId": "xss", "startedAt": "2026-11-30T11:00:00Z",
+                          "customer": {"name": "<script>alert(3)</script>"}},
+                 "agent": {"externalId": "x<b>ss</b>", "name": "<img src=x onerror=alert(4)>"},
+                 "metadata": {"<i>k</i>": "\\"><script>alert(5)</script>"},
+                 "transcript": {"turns": [{"role": "user", "text": "<img src=x onerror=alert(1)>"},
+                                          {"role": "assistant", "text": "</script><script>alert(2)</script>"}]}}""");
+        JsonNode list = awaitListed("xss");
+        browser.open("/conversations/" + list.get("id").asText() + "?q=script");
+        assertThat(browser.find("#turn-0 .turn-text").getText()).isEqualTo("<img src=x onerror=alert(1)>");
+        assertThat(browser.find("#turn-1 .turn-text").getText()).isEqualTo("</script><script>alert(2)</script>");
+        assertThat(browser.find("h1").getText()).isEqualTo("<img src=x onerror=alert(4)>");
+        assertThat(browser.all("img[src='x']")).isEmpty();
+        assertThatThrownBy(() -> browser.driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+        browser.open("/conversations");
+        assertThat(browser.all("img[src='x']")).isEmpty();
+        assertThatThrownBy(() -> browser.driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+    }
+
+    @Test
+    @Order(7)
+    void aFormPostedWithoutItsCsrfToken_orFromAnotherSite_isRefused() throws Exception {
+        Cookie session = browser.driver.manage().getCookieNamed("zelto_session");
+        assertThat(session.isHttpOnly()).isTrue();
+        assertThat(session.getSameSite()).isEqualTo("Lax");
+        String cookie = "zelto_session=" + session.getValue();
+        String token = browser.find("meta[name='csrf-token']").getAttribute("content");
+        assertThat(post("/logout", cookie, "http://localhost:" + port, "").statusCode()).isEqualTo(403);
+        assertThat(post("/logout", cookie, "http://localhost:" + port, "csrf=wrong").statusCode()).isEqualTo(403);
+        assertThat(post("/logout", cookie, "https://evil.example", "csrf=" + token).statusCode()).isEqualTo(403);
+        assertThat(post("/login", "", "https://evil.example", "email=owner%40example.com&password=x").statusCode())
+                .isEqualTo(403);
+        HttpResponse<String> stillSignedIn = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/conversations")).header("Cookie", cookie).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(stillSignedIn.statusCode()).as("nothing was done").isEqualTo(200);
+    }
+
+    @Test
+    @Order(8)
+    void anotherOrganizationsCall_isNotFound_likeACallOfNobody() throws Exception {
+        ZeltoProcess cli = ZeltoProcess.start(dataDir, "orgs.log", env, "orgs", "create", "--name", "Other team");
+        assertThat(cli.awaitExit()).as(cli::output).isZero();
+        Matcher key = Pattern.compile("zk_[A-Za-z0-9_-]{32,}").matcher(cli.output());
+        assertThat(key.find()).as(cli::output).isTrue();
+        upload(key.group(), """
+                {"call": {"externalId": "theirs"}, "agent": {"externalId": "their-bot"},
+                 "transcript": {"turns": [{"role": "user", "text": "a refund please"}]}}""");
+        String theirs = awaitListed(key.group(), "theirs").get("id").asText();
+        for (String path : new String[] {"/conversations/" + theirs, "/conversations/" + java.util.UUID.randomUUID(),
+                "/conversations/not-an-id", "/conversations/" + theirs + "/recording"}) {
+            browser.open(path);
+            assertThat(browser.find("h1").getText()).as(path).isEqualTo("Not found");
+        }
+        browser.open("/conversations?q=refund");
+        assertThat(browser.all(".call-row")).as("search stays in the organization").hasSize(1);
+        browser.assertAccessible("the not-found page");
+    }
+
+    @Test
+    @Order(9)
+    void signingOut_endsTheSession() {
+        browser.open("/conversations");
+        browser.find(".signout button").click();
+        browser.await(d -> browser.path().startsWith("/login"));
+        browser.open("/conversations/" + callId);
+        assertThat(browser.path()).startsWith("/login?next=");
+    }
+
+    private void upload(String key, String body) throws Exception {
+        HttpResponse<String> response = ZeltoProcess.post(port, key, body);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    private JsonNode awaitListed(String externalId) throws Exception {
+        return awaitListed(TestServer.KEY, externalId);
+    }
+
+    private JsonNode awaitListed(String key, String externalId) throws Exception {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            JsonNode page = TestServer.JSON.readTree(ZeltoProcess.get(port, key, "/v1/conversations?externalId="
+                    + externalId).body());
+            if (page.get("data").size() == 1) {
+                return page.get("data").get(0);
+            }
+            assertThat(System.nanoTime()).as("listed in time").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    private HttpResponse<String> post(String path, String cookie, String origin, String form) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", origin)
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        if (!cookie.isEmpty()) {
+            request.header("Cookie", cookie);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
