@@ -47,6 +47,7 @@ class ConsoleBrowserIT {
     private int port;
     private String setupLink;
     private String callId;
+    private String agentPath;
 
     @BeforeAll
     void start() throws Exception {
@@ -198,6 +199,132 @@ class ConsoleBrowserIT {
 
     @Test
     @Order(6)
+    void theAgentsPage_putsItsVersionsSideBySide() {
+        browser.open("/agents");
+        browser.assertAccessible("the agents list");
+        browser.find("a.row-link").click();
+        browser.await(d -> browser.path().startsWith("/agents/"));
+        agentPath = browser.path();
+        assertThat(browser.all(".version h3")).extracting(WebElement::getText).contains("v3", "no version");
+        assertThat(browser.find(".version").getText()).contains("customer-ended-call");
+        browser.assertAccessible("an agent");
+        browser.screenshots("agent");
+    }
+
+    @Test
+    @Order(7)
+    void aFailedDelivery_isListedOnDeliveries_withItsReason() throws Exception {
+        upload(TestServer.KEY, """
+                {"call": {"externalId": "ghost"}, "agentId": "%s",
+                 "transcript": {"turns": [{"role": "user", "text": "hello?"}]}}""".formatted(java.util.UUID.randomUUID()));
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        do {
+            browser.open("/deliveries?status=failed");
+        } while (browser.all("tr.delivery-failed").isEmpty() && System.nanoTime() < deadline && pause());
+        assertThat(browser.find("tr.delivery-failed").getText()).containsIgnoringCase("agent");
+        assertThat(browser.find(".tabs [aria-current='page']").getText()).isEqualTo("Failed");
+        browser.assertAccessible("deliveries");
+        browser.screenshots("deliveries");
+    }
+
+    @Test
+    @Order(8)
+    void aKey_isShownOnce_andRevokingItRefusesTheNextUpload() throws Exception {
+        browser.open("/settings/keys");
+        browser.find("#key-name").sendKeys("browser-key");
+        browser.find("form.inline-form button[type=submit]").click();
+        String key = browser.await(d -> browser.find("#new-key")).getText();
+        assertThat(key).startsWith("zk_");
+        browser.assertAccessible("a new key");
+        browser.open("/settings/keys");
+        assertThat(browser.all("#new-key")).as("shown once").isEmpty();
+        assertThat(browser.driver.getPageSource()).doesNotContain(key);
+        browser.screenshots("keys");
+        upload(key, """
+                {"call": {"externalId": "with-new-key"}, "agent": {"externalId": "support-bot"},
+                 "transcript": {"turns": [{"role": "user", "text": "made with the browser's key"}]}}""");
+
+        WebElement row = browser.all("tbody tr").stream().filter(r -> r.getText().contains("browser-key"))
+                .findFirst().orElseThrow();
+        row.findElement(org.openqa.selenium.By.cssSelector("button.danger")).click();
+        browser.driver.switchTo().alert().accept();
+        browser.await(d -> browser.path().startsWith("/settings/keys?revoked="));
+        assertThat(browser.find(".alert.info").getText()).contains("browser-key");
+        HttpResponse<String> refused = ZeltoProcess.post(port, key, "{\"call\": {\"externalId\": \"late\"}}");
+        assertThat(refused.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    @Order(9)
+    void anInvitedViewer_readsEverything_butTheServerRefusesThemKeys() throws Exception {
+        browser.open("/settings/members");
+        browser.find("#invite-email").sendKeys("viewer@example.com");
+        browser.find("#invite-name").sendKeys("Vic Viewer");
+        new org.openqa.selenium.support.ui.Select(browser.find("#invite-role")).selectByValue("viewer");
+        browser.find("form.inline-form button[type=submit]").click();
+        String invitation = browser.await(d -> browser.find("#invite-link")).getText();
+        browser.assertAccessible("members");
+        browser.screenshots("members");
+
+        browser.find(".signout button").click();
+        browser.open(invitation);
+        browser.submit(Map.of("password", "viewer passphrase", "confirm", "viewer passphrase"));
+        browser.await(d -> browser.path().equals("/conversations"));
+        assertThat(browser.find(".who-role").getText()).isEqualTo("viewer");
+        assertThat(browser.all(".call-row")).isNotEmpty();
+        browser.open("/settings/keys");
+        assertThat(browser.all("#key-name")).as("no form for a viewer").isEmpty();
+        String cookie = "zelto_session=" + browser.driver.manage().getCookieNamed("zelto_session").getValue();
+        String token = browser.find("meta[name='csrf-token']").getAttribute("content");
+        HttpResponse<String> refused = post("/settings/keys", cookie, "http://localhost:" + port,
+                "csrf=" + token + "&name=sneaky");
+        assertThat(refused.statusCode()).as("the server says no").isEqualTo(403);
+        assertThat(refused.body()).contains("cannot create API keys");
+        assertThat(post("/settings/members", cookie, "http://localhost:" + port,
+                "csrf=" + token + "&email=x%40example.com&role=admin").statusCode()).isEqualTo(403);
+        browser.open("/settings/keys");
+        assertThat(browser.driver.getPageSource()).doesNotContain("sneaky");
+
+        browser.find(".signout button").click();
+        browser.open("/login");
+        browser.submit(Map.of("email", "owner@example.com", "password", PASSWORD));
+        browser.await(d -> browser.path().equals("/conversations"));
+    }
+
+    @Test
+    @Order(10)
+    void theIntegrationsPage_saysHowToConnect_withThisServersUrls() throws Exception {
+        browser.open("/settings/integrations");
+        WebElement upload = browser.find("#zelto");
+        assertThat(upload.getText()).contains("API Call Upload", "http://localhost:" + port + "/webhooks/calls");
+        assertThat(upload.findElement(org.openqa.selenium.By.cssSelector(".integration-head .status"))
+                .getAttribute("textContent")).isEqualTo("Active");
+        String prompt = (String) browser.script("return document.getElementById('prompt-zelto').textContent");
+        assertThat(prompt).contains("http://localhost:" + port + "/webhooks/calls", "ZELTO_API_KEY",
+                "Never hard-code it");
+        browser.find("#retell form.inline button").click();
+        browser.await(d -> browser.path().startsWith("/settings/integrations?rotated=retell"));
+        assertThat(browser.find("#hook-retell").getText()).startsWith("http://localhost:" + port + "/webhooks/retell/");
+        browser.assertAccessible("integrations");
+        browser.screenshots("integrations");
+    }
+
+    @Test
+    @Order(11)
+    void creditsAndTheAuditLog_showWhatHappened() {
+        browser.open("/credits");
+        assertThat(browser.all("tbody tr")).isNotEmpty();
+        browser.assertAccessible("credits");
+        browser.screenshots("credits");
+        browser.open("/audit");
+        assertThat(browser.find("tbody").getText()).contains("user.signed_in", "user.sign_in_failed",
+                "api_key.revoked", "user.created", "provider_hook.rotated");
+        browser.assertAccessible("the audit log");
+        browser.screenshots("audit");
+    }
+
+    @Test
+    @Order(12)
     void hostileTranscripts_areShownAsText_andRunNothing() throws Exception {
         upload(TestServer.KEY, """
                 {"call": {"externalId": "xss", "startedAt": "2026-11-30T11:00:00Z",
@@ -219,7 +346,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    @Order(7)
+    @Order(13)
     void aFormPostedWithoutItsCsrfToken_orFromAnotherSite_isRefused() throws Exception {
         Cookie session = browser.driver.manage().getCookieNamed("zelto_session");
         assertThat(session.isHttpOnly()).isTrue();
@@ -238,7 +365,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    @Order(8)
+    @Order(14)
     void anotherOrganizationsCall_isNotFound_likeACallOfNobody() throws Exception {
         ZeltoProcess cli = ZeltoProcess.start(dataDir, "orgs.log", env, "orgs", "create", "--name", "Other team");
         assertThat(cli.awaitExit()).as(cli::output).isZero();
@@ -248,24 +375,42 @@ class ConsoleBrowserIT {
                 {"call": {"externalId": "theirs"}, "agent": {"externalId": "their-bot"},
                  "transcript": {"turns": [{"role": "user", "text": "a refund please"}]}}""");
         String theirs = awaitListed(key.group(), "theirs").get("id").asText();
+        String theirAgent = awaitListed(key.group(), "theirs").get("agent").get("id").asText();
         for (String path : new String[] {"/conversations/" + theirs, "/conversations/" + java.util.UUID.randomUUID(),
-                "/conversations/not-an-id", "/conversations/" + theirs + "/recording"}) {
+                "/conversations/not-an-id", "/conversations/" + theirs + "/recording", "/agents/" + theirAgent,
+                "/agents/" + java.util.UUID.randomUUID(), "/agents/not-an-id"}) {
             browser.open(path);
             assertThat(browser.find("h1").getText()).as(path).isEqualTo("Not found");
         }
         browser.open("/conversations?q=refund");
         assertThat(browser.all(".call-row")).as("search stays in the organization").hasSize(1);
+        browser.open("/agents");
+        assertThat(browser.find("tbody").getText()).doesNotContain("their-bot");
+        browser.open("/deliveries");
+        assertThat(browser.all("tbody tr")).noneMatch(row -> row.getText().contains("theirs"));
+        browser.open(agentPath);
+        assertThat(browser.find("h1").getText()).isEqualTo("Support bot");
         browser.assertAccessible("the not-found page");
     }
 
     @Test
-    @Order(9)
+    @Order(15)
     void signingOut_endsTheSession() {
         browser.open("/conversations");
         browser.find(".signout button").click();
         browser.await(d -> browser.path().startsWith("/login"));
         browser.open("/conversations/" + callId);
         assertThat(browser.path()).startsWith("/login?next=");
+    }
+
+    private static boolean pause() {
+        try {
+            Thread.sleep(250);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private void upload(String key, String body) throws Exception {

@@ -47,7 +47,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * a PostgreSQL to create the {@code zelto_bench} database in; default the local one, else an embedded one).
  */
 public final class Benchmark {
-    private static final String KEY = "zk_bench_" + "k".repeat(40);
+    static final String KEY = "zk_bench_" + "k".repeat(40);
     private static final String DATABASE = "zelto_bench";
 
     private final int seconds = intSetting("BENCH_SECONDS", 30);
@@ -75,7 +75,11 @@ public final class Benchmark {
     public static void main(String[] args) throws Exception {
         Benchmark bench = new Benchmark(Path.of(args.length > 0 ? args[0] : "."));
         try {
-            bench.run();
+            if (args.length > 1 && args[1].equals("console")) {
+                bench.runConsole();
+            } else {
+                bench.run();
+            }
         } finally {
             if (bench.embedded != null) {
                 bench.embedded.close();
@@ -156,6 +160,25 @@ public final class Benchmark {
         System.out.println();
         System.out.println("== Zelto benchmark ==");
         report.forEach((name, value) -> System.out.printf("%-62s %s%n", name, value));
+    }
+
+    /**
+     * {@code bench/run console}: the console's pages on an organization of {@code BENCH_READ_ROWS} conversations
+     * with realistic transcripts ({@link ConsoleReads}).
+     */
+    private void runConsole() throws Exception {
+        openDatabase();
+        say("machine: %d cores, %d MiB of memory; work directory %s", Runtime.getRuntime().availableProcessors(),
+                totalMemoryMib(), work);
+        try (Zelto zelto = Zelto.start(this, "zelto")) {
+            new ConsoleReads(this, zelto.port, readRows, report).run();
+        }
+        try (Connection admin = admin(); Statement sql = admin.createStatement()) {
+            sql.execute("DROP DATABASE " + DATABASE + " WITH (FORCE)");
+        }
+        System.out.println();
+        System.out.println("== Zelto console benchmark ==");
+        report.forEach((name, value) -> System.out.printf("%-70s %s%n", name, value));
     }
 
     // --- the database ---------------------------------------------------------------------------------------
@@ -499,6 +522,8 @@ public final class Benchmark {
                 env.put("ZELTO_DATABASE_PASSWORD", System.getenv("BENCH_DATABASE_PASSWORD"));
             }
             env.put("ZELTO_BOOTSTRAP_API_KEY", KEY);
+            env.put("ZELTO_BOOTSTRAP_OWNER_EMAIL", ConsoleReads.OWNER_EMAIL);
+            env.put("ZELTO_BOOTSTRAP_OWNER_PASSWORD", ConsoleReads.OWNER_PASSWORD);
             env.put("ZELTO_SECRETS_KEY", bench.secretsKey);
             // One key carries the whole load here: its rate limit is lifted, and the credits do not run out.
             env.put("ZELTO_RATE_LIMIT_PER_SECOND", "1000000");
@@ -584,11 +609,11 @@ public final class Benchmark {
         return -1;
     }
 
-    private static String format(double value) {
+    static String format(double value) {
         return String.format(Locale.ROOT, value >= 100 ? "%,.0f" : "%.1f", value);
     }
 
-    private static void say(String format, Object... args) {
+    static void say(String format, Object... args) {
         System.out.printf("[%tT] %s%n", new java.util.Date(), String.format(Locale.ROOT, format, args));
     }
 

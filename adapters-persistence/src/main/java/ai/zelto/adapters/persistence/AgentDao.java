@@ -1,9 +1,9 @@
 package ai.zelto.adapters.persistence;
 
-import ai.zelto.application.readmodel.VersionStats;
 import ai.zelto.domain.agent.Agent;
 import ai.zelto.domain.agent.AgentId;
 import ai.zelto.domain.organization.OrganizationId;
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -40,25 +40,25 @@ interface AgentDao {
     Agent findOrCreate(UUID id, UUID organizationId, String provider, String externalId, String name,
                        Instant createdAt);
 
+    /** Figures per agent, version and ended reason: the repository sums them per version. */
     @SqlQuery("""
-            SELECT agent_id, version, count(*) AS calls, avg(duration_seconds) AS avg_duration,
-                   COALESCE(sum(cost), 0) AS total_cost, min(sort_at) AS first_seen, max(sort_at) AS last_seen
+            SELECT agent_id, version, ended_reason, count(*) AS calls, sum(duration_seconds) AS duration_sum,
+                   count(duration_seconds) AS durations, COALESCE(sum(cost), 0) AS total_cost,
+                   min(sort_at) AS first_seen, max(sort_at) AS last_seen
             FROM conversations
             WHERE organization_id = :organizationId AND agent_id = ANY(:agentIds)
-            GROUP BY agent_id, version
-            ORDER BY agent_id, max(sort_at) DESC, version
+            GROUP BY agent_id, version, ended_reason
             """)
     List<VersionRow> versions(UUID organizationId, UUID[] agentIds);
 
-    record VersionRow(UUID agentId, VersionStats stats) {
+    record VersionRow(UUID agentId, String version, String endedReason, long calls, BigDecimal durationSum,
+                      long durations, BigDecimal totalCost, Instant firstSeen, Instant lastSeen) {
         public static final class Mapper implements RowMapper<VersionRow> {
             @Override
             public VersionRow map(ResultSet rs, StatementContext ctx) throws SQLException {
-                java.math.BigDecimal avg = rs.getBigDecimal("avg_duration");
-                return new VersionRow(Rows.uuid(rs, "agent_id"), new VersionStats(rs.getString("version"),
-                        rs.getLong("calls"), avg == null ? null : avg.setScale(3, java.math.RoundingMode.HALF_UP)
-                        .stripTrailingZeros(), rs.getBigDecimal("total_cost").stripTrailingZeros(),
-                        Rows.instant(rs, "first_seen"), Rows.instant(rs, "last_seen")));
+                return new VersionRow(Rows.uuid(rs, "agent_id"), rs.getString("version"), rs.getString("ended_reason"),
+                        rs.getLong("calls"), rs.getBigDecimal("duration_sum"), rs.getLong("durations"),
+                        rs.getBigDecimal("total_cost"), Rows.instant(rs, "first_seen"), Rows.instant(rs, "last_seen"));
             }
         }
     }

@@ -7,9 +7,13 @@ import ai.zelto.application.readmodel.VersionStats;
 import ai.zelto.domain.agent.Agent;
 import ai.zelto.domain.agent.AgentId;
 import ai.zelto.domain.organization.OrganizationId;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,12 +78,42 @@ final class JdbiAgentRepository implements AgentRepository, AgentQueries {
             return List.of();
         }
         UUID[] ids = agents.stream().map(agent -> agent.id().value()).toArray(UUID[]::new);
-        Map<UUID, List<VersionStats>> byAgent = new HashMap<>();
+        Map<UUID, Map<Optional<String>, List<AgentDao.VersionRow>>> byAgent = new HashMap<>();
         for (AgentDao.VersionRow row : handles.dao(AgentDao.class, d -> d.versions(organizationId.value(), ids))) {
-            byAgent.computeIfAbsent(row.agentId(), id -> new ArrayList<>()).add(row.stats());
+            byAgent.computeIfAbsent(row.agentId(), id -> new HashMap<>())
+                    .computeIfAbsent(Optional.ofNullable(row.version()), version -> new ArrayList<>()).add(row);
         }
-        return agents.stream()
-                .map(agent -> new AgentView(agent, byAgent.getOrDefault(agent.id().value(), List.of())))
-                .toList();
+        return agents.stream().map(agent -> new AgentView(agent, byAgent.getOrDefault(agent.id().value(), Map.of())
+                .values().stream().map(JdbiAgentRepository::stats)
+                .sorted(Comparator.comparing(VersionStats::lastSeenAt, Comparator.nullsLast(Comparator.reverseOrder()))
+                        .thenComparing(VersionStats::version, Comparator.nullsLast(Comparator.naturalOrder())))
+                .toList())).toList();
+    }
+
+    /** One version's figures from its rows per ended reason. */
+    private static VersionStats stats(List<AgentDao.VersionRow> rows) {
+        long calls = 0;
+        long durations = 0;
+        BigDecimal durationSum = BigDecimal.ZERO;
+        BigDecimal cost = BigDecimal.ZERO;
+        Instant first = null;
+        Instant last = null;
+        Map<String, Long> reasons = new HashMap<>();
+        for (AgentDao.VersionRow row : rows) {
+            calls += row.calls();
+            durations += row.durations();
+            durationSum = row.durationSum() == null ? durationSum : durationSum.add(row.durationSum());
+            cost = cost.add(row.totalCost());
+            first = first == null || row.firstSeen().isBefore(first) ? row.firstSeen() : first;
+            last = last == null || row.lastSeen().isAfter(last) ? row.lastSeen() : last;
+            reasons.merge(row.endedReason() == null ? "" : row.endedReason(), row.calls(), Long::sum);
+        }
+        Map<String, Long> ordered = new LinkedHashMap<>();
+        reasons.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+                .thenComparing(Map.Entry.comparingByKey())).forEach(e -> ordered.put(e.getKey(), e.getValue()));
+        BigDecimal average = durations == 0 ? null : durationSum.divide(BigDecimal.valueOf(durations), 3,
+                RoundingMode.HALF_UP).stripTrailingZeros();
+        return new VersionStats(rows.get(0).version(), calls, average, cost.stripTrailingZeros(), first, last,
+                ordered);
     }
 }

@@ -2,11 +2,13 @@ package ai.zelto.adapters.persistence;
 
 import ai.zelto.application.port.out.CreditLedger;
 import ai.zelto.application.readmodel.CreditBalance;
+import ai.zelto.application.readmodel.CreditEntry;
 import ai.zelto.domain.conversation.ConversationId;
 import ai.zelto.domain.credit.Credits;
 import ai.zelto.domain.organization.OrganizationId;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 final class JdbiCreditLedger implements CreditLedger {
     private final Handles handles;
@@ -35,6 +37,22 @@ final class JdbiCreditLedger implements CreditLedger {
                 charges.stream().map(c -> c.conversationId().value()).toList(),
                 charges.stream().map(c -> c.amount().amount()).toList(),
                 charges.stream().map(Charge::at).toList()));
+    }
+
+    @Override
+    public List<CreditEntry> entries(OrganizationId organizationId, int limit) {
+        return handles.with(handle -> handle.createQuery("SELECT kind, amount, conversation_id, reason, updated_at"
+                        + " FROM credit_ledger WHERE organization_id = :org ORDER BY updated_at DESC, id DESC"
+                        + " LIMIT :limit")
+                .bind("org", organizationId.value())
+                .bind("limit", limit)
+                .map((rs, ctx) -> {
+                    UUID conversation = Rows.uuid(rs, "conversation_id");
+                    return new CreditEntry(rs.getString("kind"), rs.getLong("amount"),
+                            conversation == null ? null : new ConversationId(conversation), rs.getString("reason"),
+                            Rows.instant(rs, "updated_at"));
+                })
+                .list());
     }
 
     @Override

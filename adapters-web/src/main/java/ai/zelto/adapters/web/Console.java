@@ -1,8 +1,12 @@
 package ai.zelto.adapters.web;
 
+import ai.zelto.adapters.web.agent.AgentsPageResource;
+import ai.zelto.adapters.web.audit.AuditPageResource;
 import ai.zelto.adapters.web.conversation.ConversationPageResource;
 import ai.zelto.adapters.web.conversation.ConversationsPageResource;
 import ai.zelto.adapters.web.conversation.RecordingPlaybackResource;
+import ai.zelto.adapters.web.credit.CreditsPageResource;
+import ai.zelto.adapters.web.delivery.DeliveriesPageResource;
 import ai.zelto.adapters.web.page.Assets;
 import ai.zelto.adapters.web.page.AssetsResource;
 import ai.zelto.adapters.web.page.ConsoleErrorMapper;
@@ -12,12 +16,25 @@ import ai.zelto.adapters.web.page.Layout;
 import ai.zelto.adapters.web.page.PageWriter;
 import ai.zelto.adapters.web.session.CsrfFilter;
 import ai.zelto.adapters.web.session.SessionFilter;
+import ai.zelto.adapters.web.settings.IntegrationsPageResource;
+import ai.zelto.adapters.web.settings.KeysPageResource;
+import ai.zelto.adapters.web.settings.MembersPageResource;
 import ai.zelto.adapters.web.signin.SignInResource;
+import ai.zelto.application.port.in.agent.GetAgentUseCase;
 import ai.zelto.application.port.in.agent.ListAgentsUseCase;
+import ai.zelto.application.port.in.apikey.CreateApiKeyUseCase;
+import ai.zelto.application.port.in.apikey.ManageApiKeysUseCase;
+import ai.zelto.application.port.in.audit.ListAuditUseCase;
 import ai.zelto.application.port.in.conversation.GetConversationUseCase;
 import ai.zelto.application.port.in.conversation.HighlightConversationUseCase;
 import ai.zelto.application.port.in.conversation.ListConversationsUseCase;
+import ai.zelto.application.port.in.credit.CreditHistoryUseCase;
+import ai.zelto.application.port.in.credit.GetCreditsUseCase;
 import ai.zelto.application.port.in.delivery.ListDeliveriesUseCase;
+import ai.zelto.application.port.in.integration.ConfigureIntegrationUseCase;
+import ai.zelto.application.port.in.integration.CreateHookUseCase;
+import ai.zelto.application.port.in.integration.ListIntegrationsUseCase;
+import ai.zelto.application.port.in.people.ManageMembersUseCase;
 import ai.zelto.application.port.in.people.SetupUseCase;
 import ai.zelto.application.port.in.people.SignInUseCase;
 import ai.zelto.application.port.in.people.WebSessionUseCase;
@@ -39,16 +56,20 @@ import org.glassfish.jersey.servlet.ServletProperties;
 public final class Console {
     /** The paths the console answers; {@code ""} is the root ({@code /}) alone. */
     public static final List<String> PATHS = List.of("", "/login", "/logout", "/setup/*", "/conversations/*",
-            "/assets/*");
+            "/agents/*", "/deliveries/*", "/credits/*", "/audit/*", "/settings/*", "/assets/*");
 
     private Console() {
     }
 
     /** What the console asks of the application. */
     public record UseCases(SignInUseCase signIn, WebSessionUseCase sessions, SetupUseCase setup,
-                           ListConversationsUseCase conversations, GetConversationUseCase conversation,
-                           HighlightConversationUseCase highlights, ListAgentsUseCase agents,
-                           ListDeliveriesUseCase deliveries, GetRecordingUseCase recordings) {
+                           ManageMembersUseCase members, ListConversationsUseCase conversations,
+                           GetConversationUseCase conversation, HighlightConversationUseCase highlights,
+                           ListAgentsUseCase agents, GetAgentUseCase agent, ListDeliveriesUseCase deliveries,
+                           GetRecordingUseCase recordings, CreateApiKeyUseCase createKey, ManageApiKeysUseCase keys,
+                           ListIntegrationsUseCase integrations, ConfigureIntegrationUseCase configureIntegration,
+                           CreateHookUseCase hooks, GetCreditsUseCase credits, CreditHistoryUseCase creditHistory,
+                           ListAuditUseCase audit) {
     }
 
     /**
@@ -72,6 +93,14 @@ public final class Console {
         config.register(new ConversationPageResource(useCases.conversation(), useCases.conversations(),
                 useCases.highlights(), useCases.deliveries(), layout, clock));
         config.register(new RecordingPlaybackResource(useCases.recordings()));
+        config.register(new AgentsPageResource(useCases.agents(), useCases.agent(), useCases.conversations(), layout));
+        config.register(new DeliveriesPageResource(useCases.deliveries(), layout));
+        config.register(new KeysPageResource(useCases.createKey(), useCases.keys(), layout));
+        config.register(new MembersPageResource(useCases.members(), layout, publicUrl));
+        config.register(new IntegrationsPageResource(useCases.integrations(), useCases.configureIntegration(),
+                useCases.hooks(), layout, publicUrl));
+        config.register(new CreditsPageResource(useCases.credits(), useCases.creditHistory(), layout));
+        config.register(new AuditPageResource(useCases.audit(), layout));
         return new ServletContainer(config);
     }
 }

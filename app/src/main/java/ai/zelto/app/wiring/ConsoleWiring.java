@@ -9,16 +9,24 @@ import jakarta.servlet.DispatcherType;
 import java.net.URI;
 import java.util.EnumSet;
 
-/** The console: people, sign-in and sessions, and the web pages over the read side and recordings. */
+/**
+ * The console: people, sign-in and sessions, and the web pages over the read side, recordings, keys, integrations,
+ * credits and the audit log.
+ */
 public final class ConsoleWiring implements Feature {
     public final SignInService signIn;
     public final PeopleService people;
     private final Foundation base;
+    private final AccessWiring access;
+    private final IntegrationWiring integrations;
     private final ReadWiring reads;
     private final RecordingWiring recordings;
 
-    ConsoleWiring(Foundation base, ReadWiring reads, RecordingWiring recordings) {
+    ConsoleWiring(Foundation base, AccessWiring access, IntegrationWiring integrations, ReadWiring reads,
+                  RecordingWiring recordings) {
         this.base = base;
+        this.access = access;
+        this.integrations = integrations;
         this.reads = reads;
         this.recordings = recordings;
         Argon2idPasswordHasher passwords = new Argon2idPasswordHasher();
@@ -31,8 +39,10 @@ public final class ConsoleWiring implements Feature {
     @Override
     public void serve(Environment environment) {
         String publicUrl = base.config.getPublicUrl();
-        Console.UseCases useCases = new Console.UseCases(signIn, signIn, people, reads.reads, reads.reads,
-                reads.reads, reads.reads, reads.reads, recordings.playback);
+        Console.UseCases useCases = new Console.UseCases(signIn, signIn, people, people, reads.reads, reads.reads,
+                reads.reads, reads.reads, reads.reads, reads.reads, recordings.playback, access.apiKeys, access.apiKeys,
+                integrations.integrations, integrations.integrations, integrations.integrations, reads.reads,
+                reads.reads, base.audit);
         environment.servlets().addFilter("console", Console.filter(useCases,
                         publicUrl == null || publicUrl.isBlank() ? null : URI.create(publicUrl), base.clock, base.random))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true,

@@ -20,7 +20,7 @@ public final class ReadWiring implements Feature {
     public void serve(Environment environment) {
         environment.jersey().register(new ConversationsResource(reads, reads));
         environment.jersey().register(new AgentsResource(reads, reads));
-        environment.jersey().register(new DeliveriesResource(reads));
+        environment.jersey().register(new DeliveriesResource(reads, reads));
         environment.jersey().register(new CreditsResource(reads));
     }
 }

@@ -28,7 +28,7 @@ public final class ZeltoCore {
         this.recordings = built(new RecordingWiring(base));
         this.ingest = built(new IngestWiring(base, integrations, recordings));
         this.reads = built(new ReadWiring(base));
-        this.console = built(new ConsoleWiring(base, reads, recordings));
+        this.console = built(new ConsoleWiring(base, access, integrations, reads, recordings));
     }
 
     /** The features in the order they were built; the server serves them in this order. */

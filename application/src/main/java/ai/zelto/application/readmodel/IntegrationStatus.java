@@ -26,8 +26,9 @@ public record IntegrationStatus(String provider, boolean active, Instant lastCal
     }
 
     /**
-     * @param hint for a secret, the last characters (e.g. {@code …f3a9}); for a plain setting, its value
+     * @param hint        for a secret, the last characters (e.g. {@code …f3a9}); for a plain setting, its value
+     * @param description what the provider says the setting is for
      */
-    public record SettingStatus(boolean configured, String hint, boolean secret) {
+    public record SettingStatus(boolean configured, String hint, boolean secret, String description) {
     }
 }

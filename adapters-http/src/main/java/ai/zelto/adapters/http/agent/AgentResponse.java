@@ -6,13 +6,14 @@ import ai.zelto.application.readmodel.VersionStats;
 import ai.zelto.domain.agent.Agent;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 /** An agent with its per-version figures. */
 public record AgentResponse(String id, String externalId, String provider, String name, String lastCallAt,
                             List<Version> versions) {
 
     public record Version(String version, long calls, BigDecimal avgDurationSeconds, BigDecimal totalCost,
-                          String firstSeenAt, String lastSeenAt) {
+                          String firstSeenAt, String lastSeenAt, Map<String, Long> endedReasons) {
     }
 
     static AgentResponse from(AgentView view) {
@@ -23,6 +24,6 @@ public record AgentResponse(String id, String externalId, String provider, Strin
 
     private static Version version(VersionStats stats) {
         return new Version(stats.version(), stats.calls(), stats.avgDurationSeconds(), stats.totalCost(),
-                Json.time(stats.firstSeenAt()), Json.time(stats.lastSeenAt()));
+                Json.time(stats.firstSeenAt()), Json.time(stats.lastSeenAt()), stats.endedReasons());
     }
 }

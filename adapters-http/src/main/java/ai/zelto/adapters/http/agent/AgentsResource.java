@@ -1,6 +1,7 @@
 package ai.zelto.adapters.http.agent;
 
 import ai.zelto.adapters.http.auth.ApiKeyPrincipal;
+import ai.zelto.adapters.http.common.QueryParams;
 import ai.zelto.adapters.http.error.ApiErrors;
 import ai.zelto.application.port.in.agent.GetAgentUseCase;
 import ai.zelto.application.port.in.agent.ListAgentsUseCase;
@@ -10,8 +11,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
 
@@ -28,7 +31,8 @@ public final class AgentsResource {
     }
 
     @GET
-    public Map<String, List<AgentResponse>> list(@Auth ApiKeyPrincipal caller) {
+    public Map<String, List<AgentResponse>> list(@Auth ApiKeyPrincipal caller, @Context UriInfo uri) {
+        QueryParams.only(uri.getQueryParameters());
         return Map.of("data", list.listAgents(caller.organizationId()).stream().map(AgentResponse::from).toList());
     }
 

@@ -2,6 +2,7 @@ package ai.zelto.adapters.http.apikey;
 
 import ai.zelto.adapters.http.auth.ApiKeyPrincipal;
 import ai.zelto.adapters.http.common.Json;
+import ai.zelto.adapters.http.common.QueryParams;
 import ai.zelto.adapters.http.error.ApiErrors;
 import ai.zelto.application.port.in.apikey.CreateApiKeyCommand;
 import ai.zelto.application.port.in.apikey.CreateApiKeyUseCase;
@@ -19,8 +20,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
 
@@ -52,7 +55,8 @@ public final class KeysResource {
     }
 
     @GET
-    public Map<String, List<KeyResponse>> list(@Auth ApiKeyPrincipal caller) {
+    public Map<String, List<KeyResponse>> list(@Auth ApiKeyPrincipal caller, @Context UriInfo uri) {
+        QueryParams.only(uri.getQueryParameters());
         return Map.of("data", manage.listKeys(caller.organizationId()).stream().map(KeyResponse::from).toList());
     }
 

@@ -10,7 +10,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
 
@@ -33,7 +35,9 @@ public final class AuditResource {
     }
 
     @GET
-    public Map<String, List<EntryResponse>> list(@Auth ApiKeyPrincipal caller, @QueryParam("limit") String limit) {
+    public Map<String, List<EntryResponse>> list(@Auth ApiKeyPrincipal caller, @QueryParam("limit") String limit,
+                                                  @Context UriInfo uri) {
+        QueryParams.only(uri.getQueryParameters(), "limit");
         QueryParams params = new QueryParams();
         int size = params.integer("limit", limit, 100, 1, 1000);
         params.check();

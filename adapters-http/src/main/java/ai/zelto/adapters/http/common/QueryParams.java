@@ -73,6 +73,13 @@ public final class QueryParams {
         }
     }
 
+    /** Refuses a request carrying any query parameter but {@code known}, before anything else is read. */
+    public static void only(Map<String, List<String>> given, String... known) {
+        QueryParams params = new QueryParams();
+        params.allowOnly(given, Set.of(known));
+        params.check();
+    }
+
     public void reject(String name, String message) {
         errors.put(name, message);
     }

@@ -2,6 +2,7 @@ package ai.zelto.adapters.http.integration;
 
 import ai.zelto.adapters.http.auth.ApiKeyPrincipal;
 import ai.zelto.adapters.http.common.Json;
+import ai.zelto.adapters.http.common.QueryParams;
 import ai.zelto.application.port.in.integration.ConfigureIntegrationUseCase;
 import ai.zelto.application.port.in.integration.CreateHookUseCase;
 import ai.zelto.application.port.in.integration.ListIntegrationsUseCase;
@@ -16,7 +17,9 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +58,8 @@ public final class IntegrationsResource {
     }
 
     @GET
-    public Map<String, List<IntegrationResponse>> list(@Auth ApiKeyPrincipal caller) {
+    public Map<String, List<IntegrationResponse>> list(@Auth ApiKeyPrincipal caller, @Context UriInfo uri) {
+        QueryParams.only(uri.getQueryParameters());
         return Map.of("data", list.listIntegrations(caller.organizationId()).stream()
                 .map(IntegrationResponse::from).toList());
     }

@@ -15,7 +15,28 @@ public record Chrome(String title, String section, Member member, String csrfTok
 
     /** The sections, in the order of the navigation: id, label, path. */
     private static final List<List<String>> SECTIONS = List.of(
-            List.of("conversations", "Conversations", "/conversations"));
+            List.of("conversations", "Conversations", "/conversations"),
+            List.of("agents", "Agents", "/agents"),
+            List.of("deliveries", "Deliveries", "/deliveries"),
+            List.of("credits", "Credits", "/credits"),
+            List.of("audit", "Audit log", "/audit"),
+            List.of("settings", "Settings", "/settings/integrations"));
+
+    /** The settings pages, for their own navigation: id, label, path. */
+    private static final List<List<String>> SETTINGS = List.of(
+            List.of("integrations", "Integrations", "/settings/integrations"),
+            List.of("keys", "API keys", "/settings/keys"),
+            List.of("members", "Members", "/settings/members"));
+
+    /** The settings pages' navigation, {@code current} naming the page shown. */
+    public List<NavItem> settingsNavigation(String current) {
+        return SETTINGS.stream().map(s -> new NavItem(s.get(1), s.get(2), s.get(0).equals(current))).toList();
+    }
+
+    /** Whether the signed-in person may manage keys, integrations and members (the server checks it again). */
+    public boolean canManage() {
+        return member != null && member.role().canManage();
+    }
 
     public List<NavItem> navigation() {
         return SECTIONS.stream().map(s -> new NavItem(s.get(1), s.get(2), s.get(0).equals(section))).toList();

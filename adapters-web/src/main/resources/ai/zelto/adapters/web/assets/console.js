@@ -69,5 +69,44 @@ document.addEventListener('click', (event) => {
   }
 });
 
+// Copy buttons: data-copy names the element whose text is copied.
+document.addEventListener('click', async (event) => {
+  const button = event.target instanceof Element ? event.target.closest('[data-copy]') : null;
+  if (!button) return;
+  const source = document.querySelector(button.dataset.copy);
+  if (!source) return;
+  try {
+    await navigator.clipboard.writeText(source.textContent.trim());
+    const label = button.textContent;
+    button.textContent = 'Copied';
+    setTimeout(() => { button.textContent = label; }, 1500);
+  } catch {
+    window.getSelection()?.selectAllChildren(source);
+  }
+});
+
+// Forms that undo something ask first; the server does not depend on it.
+document.addEventListener('submit', (event) => {
+  const form = event.target;
+  if (form instanceof HTMLFormElement && form.dataset.confirm && !window.confirm(form.dataset.confirm)) {
+    event.preventDefault();
+  }
+});
+
+// A role select submits its form when changed; its button stays for keyboards and browsers without scripts.
+document.addEventListener('change', (event) => {
+  const select = event.target;
+  if (select instanceof HTMLSelectElement && select.hasAttribute('data-autosubmit')) {
+    select.form?.requestSubmit();
+  }
+});
+
+// On a phone the filters start folded unless one is set; the search box stays.
+const filters = document.querySelector('details.more-filters');
+if (filters && window.matchMedia('(max-width: 720px)').matches
+    && ![...filters.querySelectorAll('input, select')].some((field) => field.value)) {
+  filters.open = false;
+}
+
 document.body.addEventListener('htmx:afterSwap', (event) => localTimes(event.target));
 localTimes(document);

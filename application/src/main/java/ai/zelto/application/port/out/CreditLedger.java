@@ -1,6 +1,7 @@
 package ai.zelto.application.port.out;
 
 import ai.zelto.application.readmodel.CreditBalance;
+import ai.zelto.application.readmodel.CreditEntry;
 import ai.zelto.domain.conversation.ConversationId;
 import ai.zelto.domain.credit.Credits;
 import ai.zelto.domain.organization.OrganizationId;
@@ -22,4 +23,7 @@ public interface CreditLedger {
     }
 
     CreditBalance balance(OrganizationId organizationId);
+
+    /** The latest grants and charges, newest first. */
+    List<CreditEntry> entries(OrganizationId organizationId, int limit);
 }

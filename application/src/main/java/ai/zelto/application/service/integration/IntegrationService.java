@@ -162,7 +162,7 @@ public final class IntegrationService implements ConfigureIntegrationUseCase, Cr
             providers.provider(id).ifPresent(provider -> provider.settings().forEach(spec -> {
                 StoredSetting stored = configured.get(spec.name());
                 declared.put(spec.name(), new SettingStatus(stored != null, stored == null ? null : stored.hint(),
-                        spec.secret()));
+                        spec.secret(), spec.description()));
             }));
             String token = hooks.get(id);
             return status.with(declared, token == null ? null : hookUrl(id, cipher.decrypt(token)));

@@ -5,6 +5,7 @@ import ai.zelto.application.port.in.agent.ListAgentsUseCase;
 import ai.zelto.application.port.in.conversation.GetConversationUseCase;
 import ai.zelto.application.port.in.conversation.HighlightConversationUseCase;
 import ai.zelto.application.port.in.conversation.ListConversationsUseCase;
+import ai.zelto.application.port.in.credit.CreditHistoryUseCase;
 import ai.zelto.application.port.in.credit.GetCreditsUseCase;
 import ai.zelto.application.port.in.delivery.GetDeliveryUseCase;
 import ai.zelto.application.port.in.delivery.ListDeliveriesUseCase;
@@ -17,6 +18,7 @@ import ai.zelto.application.readmodel.ConversationPage;
 import ai.zelto.application.readmodel.ConversationQuery;
 import ai.zelto.application.readmodel.ConversationView;
 import ai.zelto.application.readmodel.CreditBalance;
+import ai.zelto.application.readmodel.CreditEntry;
 import ai.zelto.application.readmodel.DeliveryPage;
 import ai.zelto.application.readmodel.DeliveryQuery;
 import ai.zelto.application.readmodel.DeliveryView;
@@ -36,7 +38,7 @@ import java.util.Optional;
  */
 public final class ReadService implements ListConversationsUseCase, GetConversationUseCase,
         HighlightConversationUseCase, ListAgentsUseCase, GetAgentUseCase, GetDeliveryUseCase, ListDeliveriesUseCase,
-        GetCreditsUseCase {
+        GetCreditsUseCase, CreditHistoryUseCase {
     private final ConversationQueries conversations;
     private final AgentQueries agents;
     private final DeliveryRepository deliveries;
@@ -89,6 +91,11 @@ public final class ReadService implements ListConversationsUseCase, GetConversat
     @Override
     public DeliveryPage listDeliveries(DeliveryQuery query) {
         return deliveries.list(query);
+    }
+
+    @Override
+    public List<CreditEntry> creditHistory(OrganizationId organizationId, int limit) {
+        return credits.entries(organizationId, limit);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package ai.zelto.application.port.out;
 
 import ai.zelto.application.readmodel.CreditBalance;
+import ai.zelto.application.readmodel.CreditEntry;
 import ai.zelto.domain.conversation.ConversationId;
 import ai.zelto.domain.credit.Credits;
 import ai.zelto.domain.organization.OrganizationId;
@@ -52,6 +53,17 @@ public final class InMemoryCreditLedger implements CreditLedger, InMemoryStore.P
         long charged = charges.values().stream().filter(c -> c.organizationId().equals(organizationId))
                 .mapToLong(c -> c.amount().amount()).sum();
         return new CreditBalance(granted - charged, charged, granted);
+    }
+
+    @Override
+    public List<CreditEntry> entries(OrganizationId organizationId, int limit) {
+        List<CreditEntry> entries = new ArrayList<>();
+        charges.values().stream().filter(c -> c.organizationId().equals(organizationId))
+                .forEach(c -> entries.add(new CreditEntry("charge", c.amount().amount(), c.conversationId(), null,
+                        c.at())));
+        grants.stream().filter(g -> g.organizationId().equals(organizationId))
+                .forEach(g -> entries.add(new CreditEntry("grant", g.amount().amount(), null, null, null)));
+        return entries.stream().limit(limit).toList();
     }
 
     @Override

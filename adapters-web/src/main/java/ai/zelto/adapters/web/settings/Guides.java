@@ -1,0 +1,92 @@
+package ai.zelto.adapters.web.settings;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * How to connect each provider, as the product's guides say it, with this server's URLs filled in. A plugin
+ * without a guide of its own gets the steps every provider shares.
+ */
+final class Guides {
+    private static final String PROMPT = read("coding-agent-prompt.txt");
+
+    private Guides() {
+    }
+
+    /** A card's title, what it is for, its steps and an example to copy. */
+    record Guide(String title, String summary, List<String> steps, String example, String suggestedKeyName) {
+    }
+
+    static Guide of(String provider, String base) {
+        String endpoint = base + "/webhooks/calls";
+        return switch (provider) {
+            case "zelto" -> new Guide("API Call Upload",
+                    "Your own uploader, Pipecat, Bland, a text or messaging agent, an in-house stack: POST each "
+                            + "finished conversation.",
+                    List.of("Create an API key below and copy it: it is shown once.",
+                            "Expose it as ZELTO_API_KEY where your uploader runs.",
+                            "POST each finished conversation to " + endpoint + " (example below).",
+                            "Open Conversations: the call appears within seconds. Failed ones show under Deliveries."),
+                    """
+                    curl -s %s \\
+                      -H "Authorization: Bearer $ZELTO_API_KEY" -H 'Content-Type: application/json' \\
+                      -d '{"call": {"externalId": "call-001", "durationSeconds": 95},
+                           "agent": {"externalId": "support-bot", "name": "Support bot"}, "version": "v3",
+                           "transcript": {"turns": [{"role": "user", "text": "Hi, my order is late."},
+                                                    {"role": "assistant", "text": "Let me check."}]}}'
+                    # {"received":true}""".formatted(endpoint), "prod-uploader");
+            case "livekit" -> new Guide("LiveKit",
+                    "LiveKit Agents workers forward each finished session from their shutdown callback.",
+                    List.of("Create an API key below and copy it: it is shown once. It is the same org-wide key the"
+                                    + " REST API uses.",
+                            "Set it as ZELTO_API_KEY in your worker's environment.",
+                            "At the end of each session, POST it to " + endpoint
+                                    + " with the header X-Zelto-Provider: livekit.",
+                            "Open Conversations: it shows up tagged as LiveKit within a few seconds."),
+                    """
+                    curl -s %s -H "Authorization: Bearer $ZELTO_API_KEY" \\
+                      -H 'X-Zelto-Provider: livekit' -H 'Content-Type: application/json' -d @session.json"""
+                            .formatted(endpoint), "livekit-worker");
+            case "vapi" -> new Guide("Vapi",
+                    "Vapi's end-of-call reports land unchanged; recordings are fetched for you.",
+                    List.of("Create an API key below.",
+                            "In Vapi, set the assistant's (or organization's) Server URL to " + endpoint + ".",
+                            "Add a Bearer credential holding the key and a custom header X-Zelto-Provider: vapi.",
+                            "List only end-of-call-report in the assistant's serverMessages.",
+                            "Optionally set a server secret below: then every delivery must carry it in"
+                                    + " X-Vapi-Secret."),
+                    null, "vapi");
+            case "retell" -> new Guide("Retell",
+                    "Retell cannot send headers: it posts to a secret hook URL and signs each delivery.",
+                    List.of("Enter the Retell API key that signs webhooks below.",
+                            "Create the hook URL below and paste it into Retell's webhook settings.",
+                            "call_ended and call_analyzed become one conversation with one charge; other events"
+                                    + " are dropped."),
+                    null, null);
+            default -> new Guide(provider, "A provider added by a plugin.",
+                    List.of("Create an API key below.",
+                            "Send the provider's webhooks to " + endpoint + " with X-Zelto-Provider: " + provider
+                                    + ", or create a hook URL below if it cannot send headers."),
+                    null, provider);
+        };
+    }
+
+    /** The prompt for a coding agent: the whole upload contract, with this server's URL. */
+    static String codingAgentPrompt(String base) {
+        return PROMPT.replace("{{BASE_URL}}", base);
+    }
+
+    private static String read(String name) {
+        try (InputStream in = Guides.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing from the jar: " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

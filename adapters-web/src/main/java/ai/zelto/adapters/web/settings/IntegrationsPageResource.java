@@ -1,0 +1,153 @@
+package ai.zelto.adapters.web.settings;
+
+import ai.zelto.adapters.web.page.Chrome;
+import ai.zelto.adapters.web.page.Formats;
+import ai.zelto.adapters.web.page.Layout;
+import ai.zelto.adapters.web.page.Page;
+import ai.zelto.adapters.web.session.Visitor;
+import ai.zelto.application.port.in.integration.ConfigureIntegrationUseCase;
+import ai.zelto.application.port.in.integration.CreateHookUseCase;
+import ai.zelto.application.port.in.integration.ListIntegrationsUseCase;
+import ai.zelto.application.readmodel.IntegrationStatus;
+import ai.zelto.domain.shared.ValidationException;
+import ai.zelto.domain.user.Member;
+import ai.zelto.domain.user.Role;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Form;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code /settings/integrations}: a card per provider (API Call Upload, LiveKit, Vapi, Retell, each plugin) with
+ * its state and last call, how to connect it with this server's URLs, a button that makes an API key for it, its
+ * settings (secrets write-only, shown by their last characters) and its hook URL with create and rotate. The hook
+ * URL is a secret that lets anyone post calls as the organization: only owners and admins see it.
+ */
+@Path("/settings/integrations")
+@Produces(MediaType.TEXT_HTML)
+public final class IntegrationsPageResource {
+    private static final List<String> ORDER = List.of("zelto", "livekit", "vapi", "retell");
+
+    private final ListIntegrationsUseCase integrations;
+    private final ConfigureIntegrationUseCase configure;
+    private final CreateHookUseCase hooks;
+    private final Layout layout;
+    private final URI publicUrl;
+
+    public record IntegrationsView(Chrome chrome, List<Chrome.NavItem> settings, List<Card> cards, String notice,
+                                   String error, String errorProvider) {
+    }
+
+    /** One provider's card. */
+    public record Card(String provider, String title, String summary, boolean active, long calls,
+                       String lastCallIso, String lastCallLabel, List<String> steps, String example,
+                       String keyName, List<Setting> settings, String hookUrl, boolean hookable, String prompt) {
+    }
+
+    public record Setting(String name, String description, boolean secret, boolean configured, String hint) {
+    }
+
+    public IntegrationsPageResource(ListIntegrationsUseCase integrations, ConfigureIntegrationUseCase configure,
+                                    CreateHookUseCase hooks, Layout layout, URI publicUrl) {
+        this.integrations = integrations;
+        this.configure = configure;
+        this.hooks = hooks;
+        this.layout = layout;
+        this.publicUrl = publicUrl;
+    }
+
+    @GET
+    public Page show(@Context ContainerRequestContext request, @Context UriInfo uri,
+                     @QueryParam("saved") String saved, @QueryParam("rotated") String rotated) {
+        String notice = saved != null ? "Saved the " + Formats.provider(saved) + " settings."
+                : rotated != null ? "New hook URL for " + Formats.provider(rotated) + ": the old one stopped working."
+                : null;
+        return page(Visitor.of(request), uri, notice, null, null);
+    }
+
+    @POST
+    @Path("/{provider}")
+    public Response save(@Context ContainerRequestContext request, @Context UriInfo uri,
+                         @PathParam("provider") String provider, Form form) {
+        Visitor visitor = Visitor.of(request);
+        Member member = visitor.require(Role::canManage, "change integration settings");
+        IntegrationStatus status = status(member, provider);
+        Map<String, String> changes = new HashMap<>();
+        status.settings().forEach((name, setting) -> {
+            String value = form.asMap().getFirst("setting." + name);
+            if (form.asMap().containsKey("clear." + name)) {
+                changes.put(name, null);
+            } else if (value != null && !value.isEmpty()) {
+                changes.put(name, value);
+            }
+        });
+        try {
+            if (!changes.isEmpty()) {
+                configure.configure(member.organizationId(), provider, changes, "user:" + member.id());
+            }
+        } catch (ValidationException invalid) {
+            return Response.status(400).entity(page(visitor, uri, null, String.join(" ", invalid.details().values()),
+                    provider)).build();
+        }
+        return Response.seeOther(URI.create("/settings/integrations?saved=" + provider + "#" + provider)).build();
+    }
+
+    @POST
+    @Path("/{provider}/hook")
+    public Response rotateHook(@Context ContainerRequestContext request, @PathParam("provider") String provider) {
+        Member member = Visitor.of(request).require(Role::canManage, "create hook URLs");
+        status(member, provider);
+        hooks.createHook(member.organizationId(), provider, "user:" + member.id());
+        return Response.seeOther(URI.create("/settings/integrations?rotated=" + provider + "#" + provider)).build();
+    }
+
+    private IntegrationStatus status(Member member, String provider) {
+        return integrations.listIntegrations(member.organizationId()).stream()
+                .filter(status -> status.provider().equals(provider)).findFirst().orElseThrow(NotFoundException::new);
+    }
+
+    private Page page(Visitor visitor, UriInfo uri, String notice, String error, String errorProvider) {
+        Member member = visitor.member();
+        String base = (publicUrl != null ? publicUrl : uri.getBaseUri()).toString().replaceAll("/+$", "");
+        List<Card> cards = new ArrayList<>();
+        integrations.listIntegrations(member.organizationId()).stream()
+                .sorted(Comparator.comparingInt(status -> order(status.provider())))
+                .forEach(status -> {
+                    Guides.Guide guide = Guides.of(status.provider(), base);
+                    List<Setting> settings = status.settings().entrySet().stream().map(entry -> new Setting(
+                            entry.getKey(), entry.getValue().description(), entry.getValue().secret(),
+                            entry.getValue().configured(), entry.getValue().hint() == null ? ""
+                            : entry.getValue().hint())).toList();
+                    boolean hookable = !status.provider().equals("zelto") && !status.provider().equals("livekit");
+                    String hookUrl = !member.role().canManage() || status.hookUrl() == null ? null
+                            : status.hookUrl().startsWith("/") ? base + status.hookUrl() : status.hookUrl();
+                    cards.add(new Card(status.provider(), guide.title(), guide.summary(), status.active(),
+                            status.calls(), Formats.iso(status.lastCallAt()), Formats.time(status.lastCallAt()),
+                            guide.steps(), guide.example(), guide.suggestedKeyName(), settings, hookUrl, hookable,
+                            status.provider().equals("zelto") ? Guides.codingAgentPrompt(base) : null));
+                });
+        Chrome chrome = layout.chrome(visitor, "Integrations", "settings");
+        return new Page("integrations.jte", new IntegrationsView(chrome, chrome.settingsNavigation("integrations"),
+                cards, notice, error, errorProvider));
+    }
+
+    private static int order(String provider) {
+        int index = ORDER.indexOf(provider);
+        return index < 0 ? ORDER.size() : index;
+    }
+}

@@ -1,0 +1,14 @@
+package ai.zelto.application.readmodel;
+
+import ai.zelto.domain.conversation.ConversationId;
+import java.time.Instant;
+
+/**
+ * One line of an organization's credit ledger.
+ *
+ * @param kind           {@code grant} or {@code charge}
+ * @param conversationId the call a charge is for; null for grants
+ * @param at             when it was last set (a charge is adjusted when its call is re-posted)
+ */
+public record CreditEntry(String kind, long amount, ConversationId conversationId, String reason, Instant at) {
+}
