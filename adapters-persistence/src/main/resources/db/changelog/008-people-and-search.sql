@@ -57,6 +57,11 @@ $$;
 ALTER TABLE conversations ADD COLUMN search_document tsvector
     GENERATED ALWAYS AS (zelto_search_document(external_id, customer_name, customer_number, transcript)) STORED;
 CREATE INDEX conversations_search ON conversations USING gin (search_document);
+-- How common each word is decides a search's plan: newest calls first while checking each (a common word finds a
+-- page at once) or the index's matches sorted (a rare word). The default statistics keep the 1,000 most common
+-- words and call every other one as common as the rarest of those, so a word in 100 calls of a million was planned
+-- as if in 4,000 and scanned half of them for three seconds. Ten thousand words make the estimate good enough.
+ALTER TABLE conversations ALTER COLUMN search_document SET STATISTICS 1000;
 -- metadata.key=value filters: containment on jsonb.
 CREATE INDEX conversations_metadata ON conversations USING gin (metadata jsonb_path_ops);
 

@@ -70,6 +70,25 @@ class ConsoleBrowserIT {
         browser = Browser.on("http://localhost:" + port);
     }
 
+    /**
+     * With {@code -Dzelto.readmeImages=<dir>}, the README's pictures are refreshed from this run's screenshots:
+     * {@code mvn -pl app -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ConsoleBrowserIT
+     * -Dzelto.readmeImages=../docs/images}.
+     */
+    @AfterAll
+    void refreshReadmeImages() throws Exception {
+        String target = System.getProperty("zelto.readmeImages");
+        if (target != null && !target.isBlank()) {
+            Path directory = Path.of(target);
+            Files.createDirectories(directory);
+            for (String name : new String[] {"conversation-light-wide", "integrations-light-wide",
+                    "conversations-search-light-wide", "conversation-dark-phone"}) {
+                Files.copy(Browser.SCREENSHOTS.resolve(name + ".png"), directory.resolve("console-" + name + ".png"),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
     @AfterAll
     void stop() throws Exception {
         if (browser != null) {
@@ -293,6 +312,28 @@ class ConsoleBrowserIT {
 
     @Test
     @Order(10)
+    void theCli_createsPeople_andResetsPasswords_withOneTimeLinks() throws Exception {
+        ZeltoProcess create = ZeltoProcess.start(dataDir, "users-create.log", env, "users", "create", "--email",
+                "Cli@Example.com", "--role", "member");
+        assertThat(create.awaitExit()).as(create::output).isZero();
+        assertThat(create.output()).contains("Setup link for cli@example.com (member");
+        Matcher created = SETUP_LINK.matcher(create.output());
+        assertThat(created.find()).isTrue();
+        ZeltoProcess reset = ZeltoProcess.start(dataDir, "users-reset.log", env, "users", "reset-password",
+                "--email", "cli@example.com");
+        assertThat(reset.awaitExit()).as(reset::output).isZero();
+        Matcher again = SETUP_LINK.matcher(reset.output());
+        assertThat(again.find()).isTrue();
+        ZeltoProcess unknown = ZeltoProcess.start(dataDir, "users-unknown.log", env, "users", "reset-password",
+                "--email", "nobody@example.com");
+        assertThat(unknown.awaitExit()).isNotZero();
+        assertThat(unknown.output()).contains("nobody signs in with this email");
+        browser.open("/settings/members");
+        assertThat(browser.find("tbody").getText()).contains("cli@example.com", "invited");
+    }
+
+    @Test
+    @Order(11)
     void theIntegrationsPage_saysHowToConnect_withThisServersUrls() throws Exception {
         browser.open("/settings/integrations");
         WebElement upload = browser.find("#zelto");
@@ -310,7 +351,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void creditsAndTheAuditLog_showWhatHappened() {
         browser.open("/credits");
         assertThat(browser.all("tbody tr")).isNotEmpty();
@@ -324,7 +365,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void hostileTranscripts_areShownAsText_andRunNothing() throws Exception {
         upload(TestServer.KEY, """
                 {"call": {"externalId": "xss", "startedAt": "2026-11-30T11:00:00Z",
@@ -346,7 +387,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    @Order(13)
+    @Order(14)
     void aFormPostedWithoutItsCsrfToken_orFromAnotherSite_isRefused() throws Exception {
         Cookie session = browser.driver.manage().getCookieNamed("zelto_session");
         assertThat(session.isHttpOnly()).isTrue();
@@ -365,7 +406,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    @Order(14)
+    @Order(15)
     void anotherOrganizationsCall_isNotFound_likeACallOfNobody() throws Exception {
         ZeltoProcess cli = ZeltoProcess.start(dataDir, "orgs.log", env, "orgs", "create", "--name", "Other team");
         assertThat(cli.awaitExit()).as(cli::output).isZero();
@@ -394,7 +435,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    @Order(15)
+    @Order(16)
     void signingOut_endsTheSession() {
         browser.open("/conversations");
         browser.find(".signout button").click();

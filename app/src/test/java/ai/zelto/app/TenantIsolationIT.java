@@ -3,6 +3,9 @@ package ai.zelto.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.zelto.application.port.in.organization.CreateOrganizationCommand;
+import ai.zelto.application.port.in.people.CompleteSetupCommand;
+import ai.zelto.application.port.in.people.SetupLink;
+import ai.zelto.domain.user.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Org B's key against org A's data, endpoint by endpoint (a table: add every new endpoint here). An id of
  * another org answers exactly like an id of nothing at all; lists show nothing of A; B's writes never touch A.
+ * The console's routes are in the table too, for a person of B signed in.
  */
 class TenantIsolationIT {
     @TempDir
@@ -26,6 +30,9 @@ class TenantIsolationIT {
     private static String conversationA;
     private static String agentA;
     private static String deliveryA;
+    private static String keyIdA;
+    private static String ownerA;
+    private static ConsoleSession personB;
 
     @BeforeAll
     static void start() throws Exception {
@@ -42,8 +49,18 @@ class TenantIsolationIT {
             }
         }
         try (JdbiHarness harness = new JdbiHarness(server.database)) {
-            keyB = harness.core().access.organizations.create(new CreateOrganizationCommand("B", null, "test")).firstKey().secret().value();
+            var orgB = harness.core().access.organizations.create(new CreateOrganizationCommand("B", null, "test"));
+            keyB = orgB.firstKey().secret().value();
+            SetupLink link = harness.core().console.people.createUser(orgB.organizationId(), "b@example.com",
+                    Role.ADMIN, "test");
+            harness.core().console.people.complete(new CompleteSetupCommand(link.token(), null, "Bea B",
+                    "b's long password"));
+            keyIdA = harness.core().access.apiKeys.listKeys(harness.core().base.ports.organizations().all().get(0))
+                    .get(0).id().toString();
+            ownerA = harness.core().base.ports.organizations().owner(harness.core().base.ports.organizations().all()
+                    .get(0)).toString();
         }
+        personB = ConsoleSession.signIn(server::uri, "b@example.com", "b's long password");
     }
 
     @AfterAll
@@ -66,6 +83,39 @@ class TenantIsolationIT {
             assertThat(other.statusCode()).as(path).isEqualTo(404);
             assertThat(other.body()).as(path).isEqualTo(nothing.body());
             assertThat(other.headers().firstValue("Content-Type")).isEqualTo(nothing.headers().firstValue("Content-Type"));
+        }
+    }
+
+    @Test
+    void orgAsIds_areNotFoundOnOrgBsConsole_exactlyLikeIdsOfNothing() {
+        String none = "00000000-0000-4000-8000-000000000000";
+        for (String path : List.of("/conversations/%s", "/conversations/%s/recording", "/agents/%s")) {
+            String idOfA = path.contains("agents") ? agentA : conversationA;
+            HttpResponse<String> other = personB.get(path.formatted(idOfA));
+            HttpResponse<String> nothing = personB.get(path.formatted(none));
+            assertThat(other.statusCode()).as(path).isEqualTo(404);
+            assertThat(other.body()).as(path).isEqualTo(nothing.body());
+        }
+        for (String[] form : new String[][] {{"/settings/keys/%s/revoke", keyIdA},
+                {"/settings/members/%s/remove", ownerA}, {"/settings/members/%s/role", ownerA}}) {
+            HttpResponse<String> other = personB.post(form[0].formatted(form[1]), "role=viewer");
+            HttpResponse<String> nothing = personB.post(form[0].formatted(none), "role=viewer");
+            assertThat(other.statusCode()).as(form[0]).isIn(400, 404).isEqualTo(nothing.statusCode());
+            assertThat(other.body()).as(form[0]).isEqualTo(nothing.body());
+        }
+        assertThat(server.get("/v1/credits", TestServer.KEY).statusCode()).as("A's key still works").isEqualTo(200);
+    }
+
+    @Test
+    void orgBsConsolePages_showNothingOfOrgA() {
+        for (String path : List.of("/conversations", "/conversations?q=tenant", "/conversations?agent=" + agentA,
+                "/agents", "/deliveries", "/credits", "/audit", "/settings/keys", "/settings/members",
+                "/settings/integrations")) {
+            HttpResponse<String> page = personB.get(path);
+            assertThat(page.statusCode()).as(path).isEqualTo(200);
+            assertThat(page.body()).as(path).doesNotContain(conversationA).doesNotContain(agentA)
+                    .doesNotContain(deliveryA).doesNotContain("tenant-a").doesNotContain("agent-a")
+                    .doesNotContain(keyIdA).doesNotContain("owner@");
         }
     }
 

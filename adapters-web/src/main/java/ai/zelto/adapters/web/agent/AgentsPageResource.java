@@ -22,7 +22,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URLEncoder;
@@ -35,7 +34,7 @@ import java.util.List;
  * latest calls; "which build handled this, and did the last change make things worse" is the question it answers.
  */
 @Path("/agents")
-@Produces(MediaType.TEXT_HTML)
+@Produces(Page.HTML)
 public final class AgentsPageResource {
     static final int RECENT_CALLS = 20;
 

@@ -11,7 +11,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -20,7 +19,7 @@ import java.util.stream.Collectors;
  * newest first. The log is hash-chained; {@code zelto audit verify} checks the chain.
  */
 @Path("/audit")
-@Produces(MediaType.TEXT_HTML)
+@Produces(Page.HTML)
 public final class AuditPageResource {
     static final int ENTRIES = 200;
 

@@ -28,7 +28,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -41,7 +40,7 @@ import java.util.Map;
  * and next step through the list the reader came from, and a search's words are marked in the turns.
  */
 @Path("/conversations/{id}")
-@Produces(MediaType.TEXT_HTML)
+@Produces(Page.HTML)
 public final class ConversationPageResource {
     private final GetConversationUseCase conversations;
     private final ListConversationsUseCase list;

@@ -20,7 +20,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
@@ -32,7 +31,7 @@ import java.util.List;
  * shows the turn that matched, and opening it lands on that turn.
  */
 @Path("/conversations")
-@Produces(MediaType.TEXT_HTML)
+@Produces(Page.HTML)
 public final class ConversationsPageResource {
     static final int PAGE_SIZE = 50;
 

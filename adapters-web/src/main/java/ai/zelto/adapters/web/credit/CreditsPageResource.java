@@ -14,12 +14,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
 /** {@code /credits}: the balance (granted minus charged; a call is charged once, per started minute) and its lines. */
 @Path("/credits")
-@Produces(MediaType.TEXT_HTML)
+@Produces(Page.HTML)
 public final class CreditsPageResource {
     static final int LINES = 100;
 

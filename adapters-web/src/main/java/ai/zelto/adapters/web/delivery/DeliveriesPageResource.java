@@ -16,7 +16,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MediaType;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -29,7 +28,7 @@ import java.util.List;
  * Filters {@code status} and {@code provider} live in the URL.
  */
 @Path("/deliveries")
-@Produces(MediaType.TEXT_HTML)
+@Produces(Page.HTML)
 public final class DeliveriesPageResource {
     static final int PAGE_SIZE = 50;
 

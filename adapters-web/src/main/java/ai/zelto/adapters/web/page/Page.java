@@ -9,6 +9,9 @@ import java.util.Objects;
  * @param template the template's path under {@code src/main/jte}, such as {@code conversations.jte}
  */
 public record Page(String template, Object model) {
+    /** The media type of every page: HTML in UTF-8. */
+    public static final String HTML = "text/html;charset=utf-8";
+
     public Page {
         Objects.requireNonNull(template, "template");
         Objects.requireNonNull(model, "model");

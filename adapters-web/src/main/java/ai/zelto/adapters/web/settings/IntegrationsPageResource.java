@@ -22,7 +22,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Form;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
@@ -39,7 +38,7 @@ import java.util.Map;
  * URL is a secret that lets anyone post calls as the organization: only owners and admins see it.
  */
 @Path("/settings/integrations")
-@Produces(MediaType.TEXT_HTML)
+@Produces(Page.HTML)
 public final class IntegrationsPageResource {
     private static final List<String> ORDER = List.of("zelto", "livekit", "vapi", "retell");
 

@@ -24,7 +24,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -38,7 +37,7 @@ import java.util.List;
  * revoking are for owners and admins.
  */
 @Path("/settings/keys")
-@Produces(MediaType.TEXT_HTML)
+@Produces(Page.HTML)
 public final class KeysPageResource {
     private final CreateApiKeyUseCase create;
     private final ManageApiKeysUseCase manage;

@@ -20,7 +20,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
@@ -34,7 +33,7 @@ import java.util.UUID;
  * once, to pass on), change roles and remove, within {@link Role#mayChange}; the server refuses anything else.
  */
 @Path("/settings/members")
-@Produces(MediaType.TEXT_HTML)
+@Produces(Page.HTML)
 public final class MembersPageResource {
     private final ManageMembersUseCase members;
     private final Layout layout;

@@ -25,7 +25,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Cookie;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Map;
@@ -36,7 +35,7 @@ import java.util.Optional;
  * new cookie value) and ends the one the browser had; a refusal does not say whether the email exists.
  */
 @Path("/")
-@Produces(MediaType.TEXT_HTML)
+@Produces(Page.HTML)
 public final class SignInResource {
     private final SignInUseCase signIn;
     private final WebSessionUseCase sessions;
@@ -86,10 +85,7 @@ public final class SignInResource {
         Visitor visitor = Visitor.of(request);
         SignInResult result = signIn.signIn(new SignInCommand(email, password, visitor.address()));
         if (result instanceof SignInResult.SignedIn signedIn) {
-            Cookie old = request.getCookies().get(Cookies.SESSION);
-            if (old != null) {
-                sessions.signOut(old.getValue());
-            }
+            endOldSession(request);
             return Response.seeOther(URI.create(safeNext(next)))
                     .cookie(Cookies.session(signedIn.session().token(), visitor.secure())).build();
         }
@@ -147,10 +143,19 @@ public final class SignInResource {
         }
         SignInResult result = signIn.signIn(new SignInCommand(member.email().value(), password, visitor.address()));
         if (result instanceof SignInResult.SignedIn signedIn) {
+            endOldSession(request);
             return Response.seeOther(URI.create("/conversations"))
                     .cookie(Cookies.session(signedIn.session().token(), visitor.secure())).build();
         }
         return Response.seeOther(URI.create("/login")).build();
+    }
+
+    /** A sign-in replaces the browser's session: the one it had ends, whoever it belonged to. */
+    private void endOldSession(ContainerRequestContext request) {
+        Cookie old = request.getCookies().get(Cookies.SESSION);
+        if (old != null && !old.getValue().isEmpty()) {
+            sessions.signOut(old.getValue());
+        }
     }
 
     private Page login(Visitor visitor, String email, String next, String error, String notice) {
