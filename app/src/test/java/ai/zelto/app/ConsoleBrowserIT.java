@@ -329,7 +329,10 @@ class ConsoleBrowserIT {
         assertThat(unknown.awaitExit()).isNotZero();
         assertThat(unknown.output()).contains("nobody signs in with this email");
         browser.open("/settings/members");
-        assertThat(browser.find("tbody").getText()).contains("cli@example.com", "invited");
+        WebElement invited = browser.all("tbody tr").stream().filter(row -> row.getText().contains("cli@example.com"))
+                .findFirst().orElseThrow();
+        assertThat(invited.findElement(org.openqa.selenium.By.cssSelector(".status-pending"))
+                .getAttribute("textContent")).isEqualTo("invited");
     }
 
     @Test
@@ -343,11 +346,12 @@ class ConsoleBrowserIT {
         String prompt = (String) browser.script("return document.getElementById('prompt-zelto').textContent");
         assertThat(prompt).contains("http://localhost:" + port + "/webhooks/calls", "ZELTO_API_KEY",
                 "Never hard-code it");
+        browser.assertAccessible("integrations");
+        browser.screenshots("integrations");
         browser.find("#retell form.inline button").click();
         browser.await(d -> browser.path().startsWith("/settings/integrations?rotated=retell"));
         assertThat(browser.find("#hook-retell").getText()).startsWith("http://localhost:" + port + "/webhooks/retell/");
-        browser.assertAccessible("integrations");
-        browser.screenshots("integrations");
+        browser.assertAccessible("integrations with a hook URL");
     }
 
     @Test

@@ -39,6 +39,7 @@ import ai.zelto.application.port.in.people.SetupUseCase;
 import ai.zelto.application.port.in.people.SignInUseCase;
 import ai.zelto.application.port.in.people.WebSessionUseCase;
 import ai.zelto.application.port.in.recording.GetRecordingUseCase;
+import io.dropwizard.jersey.DropwizardResourceConfig;
 import jakarta.servlet.Filter;
 import java.net.URI;
 import java.security.SecureRandom;
@@ -80,7 +81,9 @@ public final class Console {
         Assets assets = new Assets();
         Layout layout = new Layout(assets);
         ErrorPages errors = new ErrorPages(layout);
-        ResourceConfig config = new ResourceConfig();
+        // Dropwizard's configuration registers resource instances without Jersey's false warning that each "will be
+        // ignored" (eclipse-ee4j/jersey#3700), and lists the console's routes at start-up like the API's.
+        ResourceConfig config = new DropwizardResourceConfig();
         config.property(ServletProperties.FILTER_FORWARD_ON_404, false);
         config.register(new PageWriter());
         config.register(new ConsoleHeaders());
@@ -93,7 +96,8 @@ public final class Console {
         config.register(new ConversationPageResource(useCases.conversation(), useCases.conversations(),
                 useCases.highlights(), useCases.deliveries(), layout, clock));
         config.register(new RecordingPlaybackResource(useCases.recordings()));
-        config.register(new AgentsPageResource(useCases.agents(), useCases.agent(), useCases.conversations(), layout));
+        config.register(new AgentsPageResource(useCases.agents(), useCases.agent(), useCases.conversations(),
+                layout));
         config.register(new DeliveriesPageResource(useCases.deliveries(), layout));
         config.register(new KeysPageResource(useCases.createKey(), useCases.keys(), layout));
         config.register(new MembersPageResource(useCases.members(), layout, publicUrl));

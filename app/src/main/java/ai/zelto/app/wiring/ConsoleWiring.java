@@ -38,14 +38,13 @@ public final class ConsoleWiring implements Feature {
 
     @Override
     public void serve(Environment environment) {
-        String publicUrl = base.config.getPublicUrl();
+        String configured = base.config.getPublicUrl();
+        URI publicUrl = configured == null || configured.isBlank() ? null : URI.create(configured);
         Console.UseCases useCases = new Console.UseCases(signIn, signIn, people, people, reads.reads, reads.reads,
                 reads.reads, reads.reads, reads.reads, reads.reads, recordings.playback, access.apiKeys, access.apiKeys,
                 integrations.integrations, integrations.integrations, integrations.integrations, reads.reads,
                 reads.reads, base.audit);
-        environment.servlets().addFilter("console", Console.filter(useCases,
-                        publicUrl == null || publicUrl.isBlank() ? null : URI.create(publicUrl), base.clock, base.random))
-                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true,
-                        Console.PATHS.toArray(String[]::new));
+        environment.servlets().addFilter("console", Console.filter(useCases, publicUrl, base.clock, base.random))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, Console.PATHS.toArray(String[]::new));
     }
 }

@@ -67,7 +67,8 @@ public final class QueryParams {
                 prefixed |= name.startsWith(prefix) && name.length() > prefix.length();
             }
             if (!known.contains(name) && !prefixed) {
-                errors.put(name, "is not a parameter of this endpoint; known: " + String.join(", ", new TreeSet<>(known))
+                errors.put(name, "is not a parameter of this endpoint; known: "
+                        + String.join(", ", new TreeSet<>(known))
                         + (prefixes.length == 0 ? "" : ", " + String.join(", ", prefixes) + "<key>"));
             }
         }

@@ -69,10 +69,14 @@ public record ListFilters(String q, String agent, String provider, String versio
         }
         Instant fromTime = null;
         Instant toTime = null;
+        if (!range.isEmpty() && !RANGES.containsKey(range)) {
+            problems.add("The time range is one of 24h, 7d, 30d or 90d; it was left out.");
+        }
         if (RANGES.containsKey(range)) {
             fromTime = clock.instant().minus(RANGES.get(range));
         } else {
-            fromTime = day(from, "from", problems).map(day -> day.atStartOfDay().toInstant(ZoneOffset.UTC)).orElse(null);
+            fromTime = day(from, "from", problems).map(day -> day.atStartOfDay().toInstant(ZoneOffset.UTC))
+                    .orElse(null);
             toTime = day(to, "to", problems).map(day -> day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC))
                     .orElse(null);
         }

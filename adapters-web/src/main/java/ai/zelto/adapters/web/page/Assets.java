@@ -10,8 +10,9 @@ import java.util.Objects;
 
 /**
  * The console's static files, kept from the jar and served by {@link AssetsResource} at
- * {@code /assets/<name>-<hash>.<ext>}: the hash of the content is in the URL, so browsers keep a file for a year and a new release is fetched at once. Only the files listed
- * here are served; nothing comes from a CDN. htmx comes from its WebJar.
+ * {@code /assets/<name>-<hash>.<ext>}: the hash of the content is in the URL, so browsers keep a file for a year
+ * and a new release is fetched at once. Only the files listed here are served; nothing comes from a CDN. htmx
+ * comes from its WebJar.
  */
 public final class Assets {
     private static final String OWN = "/ai/zelto/adapters/web/assets/";

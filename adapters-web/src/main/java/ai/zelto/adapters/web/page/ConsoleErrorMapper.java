@@ -39,8 +39,8 @@ public final class ConsoleErrorMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable failure) {
         Optional<Visitor> visitor = request == null ? Optional.empty() : Visitor.find(request::getAttribute);
         if (failure instanceof SignInRequired) {
-            return Response.seeOther(URI.create("/login?next=" + URLEncoder.encode(comingBack(), StandardCharsets.UTF_8)))
-                    .build();
+            return Response.seeOther(URI.create("/login?next="
+                    + URLEncoder.encode(comingBack(), StandardCharsets.UTF_8))).build();
         }
         if (failure instanceof CsrfRefused refused) {
             return pages.page(visitor, 403, "This form has expired", refused.getMessage());
