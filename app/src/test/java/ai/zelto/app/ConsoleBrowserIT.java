@@ -259,9 +259,17 @@ class ConsoleBrowserIT {
         assertThat(browser.all("#new-key")).as("shown once").isEmpty();
         assertThat(browser.driver.getPageSource()).doesNotContain(key);
         browser.screenshots("keys");
-        upload(key, """
-                {"call": {"externalId": "with-new-key"}, "agent": {"externalId": "support-bot"},
-                 "transcript": {"turns": [{"role": "user", "text": "made with the browser's key"}]}}""");
+        // The API Call Upload card's own example, run as a person pastes it into a shell, with the new key.
+        browser.open("/settings/integrations");
+        String example = (String) browser.script("return document.getElementById('example-zelto').textContent");
+        ProcessBuilder shell = new ProcessBuilder("bash", "-c", example).redirectErrorStream(true);
+        shell.environment().put("ZELTO_API_KEY", key);
+        Process curl = shell.start();
+        String answer = new String(curl.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(curl.waitFor()).as(answer).isZero();
+        assertThat(answer).contains("{\"received\":true}");
+        awaitListed("call-001");
+        browser.open("/settings/keys");
 
         WebElement row = browser.all("tbody tr").stream().filter(r -> r.getText().contains("browser-key"))
                 .findFirst().orElseThrow();
