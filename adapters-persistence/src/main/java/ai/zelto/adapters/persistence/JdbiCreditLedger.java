@@ -41,15 +41,17 @@ final class JdbiCreditLedger implements CreditLedger {
 
     @Override
     public List<CreditEntry> entries(OrganizationId organizationId, int limit) {
-        return handles.with(handle -> handle.createQuery("SELECT kind, amount, conversation_id, reason, updated_at"
-                        + " FROM credit_ledger WHERE organization_id = :org ORDER BY updated_at DESC, id DESC"
-                        + " LIMIT :limit")
+        return handles.with(handle -> handle.createQuery("SELECT l.kind, l.amount, l.conversation_id,"
+                        + " c.external_id, l.reason, l.updated_at FROM credit_ledger l"
+                        + " LEFT JOIN conversations c ON c.id = l.conversation_id"
+                        + " WHERE l.organization_id = :org ORDER BY l.updated_at DESC, l.id DESC LIMIT :limit")
                 .bind("org", organizationId.value())
                 .bind("limit", limit)
                 .map((rs, ctx) -> {
                     UUID conversation = Rows.uuid(rs, "conversation_id");
                     return new CreditEntry(rs.getString("kind"), rs.getLong("amount"),
-                            conversation == null ? null : new ConversationId(conversation), rs.getString("reason"),
+                            conversation == null ? null : new ConversationId(conversation),
+                            rs.getString("external_id"), rs.getString("reason"),
                             Rows.instant(rs, "updated_at"));
                 })
                 .list());

@@ -8,6 +8,7 @@ import ai.zelto.adapters.web.session.Visitor;
 import ai.zelto.application.port.in.credit.CreditHistoryUseCase;
 import ai.zelto.application.port.in.credit.GetCreditsUseCase;
 import ai.zelto.application.readmodel.CreditBalance;
+import ai.zelto.application.readmodel.CreditEntry;
 import ai.zelto.domain.organization.OrganizationId;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -45,10 +46,18 @@ public final class CreditsPageResource {
         OrganizationId org = visitor.member().organizationId();
         CreditBalance balance = credits.getCredits(org);
         List<Line> lines = history.creditHistory(org, LINES).stream().map(entry -> new Line(entry.kind(),
-                entry.amount(), entry.kind().equals("grant") ? (entry.reason() == null ? "Grant" : entry.reason())
-                : "Call", entry.conversationId() == null ? null : "/conversations/" + entry.conversationId(),
+                entry.amount(), what(entry),
+                entry.conversationId() == null ? null : "/conversations/" + entry.conversationId(),
                 Formats.iso(entry.at()), Formats.time(entry.at()))).toList();
         return new Page("credits.jte", new CreditsView(layout.chrome(visitor, "Credits", "credits"),
                 balance.balance(), balance.granted(), balance.charged(), balance.balance() <= 0, lines));
+    }
+
+    /** A grant by its reason, a charge by its call's id. */
+    private static String what(CreditEntry entry) {
+        if (entry.kind().equals("grant")) {
+            return entry.reason() == null ? "Grant" : entry.reason();
+        }
+        return entry.callExternalId() == null ? "Call" : "Call " + entry.callExternalId();
     }
 }

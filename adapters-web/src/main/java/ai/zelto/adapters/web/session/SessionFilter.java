@@ -41,7 +41,9 @@ public final class SessionFilter implements ContainerRequestFilter, ContainerRes
     @Override
     public void filter(ContainerRequestContext request) {
         Cookie sessionCookie = request.getCookies().get(Cookies.SESSION);
-        Optional<SignedInSession> session = sessionCookie == null || sessionCookie.getValue().isEmpty()
+        // Static files are the same for everybody: they never cost a session lookup.
+        boolean asset = request.getUriInfo().getPath().startsWith("assets/");
+        Optional<SignedInSession> session = asset || sessionCookie == null || sessionCookie.getValue().isEmpty()
                 ? Optional.empty() : sessions.resume(sessionCookie.getValue());
         Cookie csrfCookie = request.getCookies().get(Cookies.CSRF);
         String anonymousCsrf;

@@ -59,10 +59,10 @@ public final class InMemoryCreditLedger implements CreditLedger, InMemoryStore.P
     public List<CreditEntry> entries(OrganizationId organizationId, int limit) {
         List<CreditEntry> entries = new ArrayList<>();
         charges.values().stream().filter(c -> c.organizationId().equals(organizationId))
-                .forEach(c -> entries.add(new CreditEntry("charge", c.amount().amount(), c.conversationId(), null,
+                .forEach(c -> entries.add(new CreditEntry("charge", c.amount().amount(), c.conversationId(), null, null,
                         c.at())));
         grants.stream().filter(g -> g.organizationId().equals(organizationId))
-                .forEach(g -> entries.add(new CreditEntry("grant", g.amount().amount(), null, null, null)));
+                .forEach(g -> entries.add(new CreditEntry("grant", g.amount().amount(), null, null, null, null)));
         return entries.stream().limit(limit).toList();
     }
 
