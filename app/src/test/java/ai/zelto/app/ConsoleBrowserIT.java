@@ -113,7 +113,7 @@ class ConsoleBrowserIT {
         browser.screenshots("setup");
         browser.submit(Map.of("email", "owner@example.com", "displayName", "Olu Owner", "password", PASSWORD,
                 "confirm", "different passphrase"));
-        assertThat(browser.find(".field-error").getText()).contains("differ");
+        assertThat(browser.await(d -> browser.find(".field-error")).getText()).contains("differ");
         browser.submit(Map.of("password", PASSWORD, "confirm", PASSWORD));
         browser.await(d -> browser.path().equals("/conversations"));
         assertThat(browser.find(".who-name").getText()).isEqualTo("Olu Owner");
@@ -126,15 +126,15 @@ class ConsoleBrowserIT {
     @Test
     @Order(2)
     void signingOut_andInAgain_withAWrongPasswordFirst() {
-        browser.find(".signout button").click();
-        browser.await(d -> browser.path().startsWith("/login"));
+        signOut();
         assertThat(browser.find(".alert.info").getText()).isEqualTo("You have signed out.");
         browser.open("/conversations");
         assertThat(browser.path()).as("a page needs a session").isEqualTo("/login?next=%2Fconversations");
         browser.assertAccessible("the sign-in page");
         browser.screenshots("login");
         browser.submit(Map.of("email", "owner@example.com", "password", "not the password"));
-        assertThat(browser.find(".alert.error").getText()).isEqualTo("Email or password is incorrect.");
+        assertThat(browser.await(d -> browser.find(".alert.error")).getText())
+                .isEqualTo("Email or password is incorrect.");
         browser.submit(Map.of("password", PASSWORD));
         browser.await(d -> browser.path().equals("/conversations"));
     }
@@ -192,7 +192,10 @@ class ConsoleBrowserIT {
     @Order(5)
     void theCallsPage_opensAtTheHit_andTheTranscriptFollowsTheAudio() throws Exception {
         browser.open("/conversations?q=refund");
-        browser.find(".call-row a.row-link").click();
+        new org.openqa.selenium.interactions.Actions(browser.driver).sendKeys("j").perform();
+        assertThat(browser.find(".call-row").getAttribute("class")).as("j selects the first row")
+                .contains("selected");
+        new org.openqa.selenium.interactions.Actions(browser.driver).sendKeys(org.openqa.selenium.Keys.ENTER).perform();
         browser.await(d -> browser.path().contains("#turn-2"));
         callId = browser.path().replaceAll("^/conversations/([^?#]+).*$", "$1");
         assertThat(browser.find("#turn-2").getAttribute("class")).contains("hit");
@@ -235,7 +238,8 @@ class ConsoleBrowserIT {
     void aFailedDelivery_isListedOnDeliveries_withItsReason() throws Exception {
         upload(TestServer.KEY, """
                 {"call": {"externalId": "ghost"}, "agentId": "%s",
-                 "transcript": {"turns": [{"role": "user", "text": "hello?"}]}}""".formatted(java.util.UUID.randomUUID()));
+                 "transcript": {"turns": [{"role": "user", "text": "hello?"}]}}"""
+                .formatted(java.util.UUID.randomUUID()));
         long deadline = System.nanoTime() + 10_000_000_000L;
         do {
             browser.open("/deliveries?status=failed");
@@ -293,7 +297,7 @@ class ConsoleBrowserIT {
         browser.assertAccessible("members");
         browser.screenshots("members");
 
-        browser.find(".signout button").click();
+        signOut();
         browser.open(invitation);
         browser.submit(Map.of("password", "viewer passphrase", "confirm", "viewer passphrase"));
         browser.await(d -> browser.path().equals("/conversations"));
@@ -312,7 +316,7 @@ class ConsoleBrowserIT {
         browser.open("/settings/keys");
         assertThat(browser.driver.getPageSource()).doesNotContain("sneaky");
 
-        browser.find(".signout button").click();
+        signOut();
         browser.open("/login");
         browser.submit(Map.of("email", "owner@example.com", "password", PASSWORD));
         browser.await(d -> browser.path().equals("/conversations"));
@@ -450,10 +454,15 @@ class ConsoleBrowserIT {
     @Order(16)
     void signingOut_endsTheSession() {
         browser.open("/conversations");
-        browser.find(".signout button").click();
-        browser.await(d -> browser.path().startsWith("/login"));
+        signOut();
         browser.open("/conversations/" + callId);
         assertThat(browser.path()).startsWith("/login?next=");
+    }
+
+    /** Signs out and waits for the sign-in page: a navigation started before it lands would be overtaken by it. */
+    private void signOut() {
+        browser.find(".signout button").click();
+        browser.await(d -> browser.path().startsWith("/login"));
     }
 
     private static boolean pause() {

@@ -26,8 +26,6 @@ import java.util.Optional;
  */
 public record ListFilters(String q, String agent, String provider, String version, String endedReason, String meta,
                           String range, String from, String to) {
-    static final List<String> PARAMETERS = List.of("q", "agent", "provider", "version", "endedReason", "meta",
-            "range", "from", "to");
     private static final Map<String, Duration> RANGES = Map.of("24h", Duration.ofHours(24), "7d", Duration.ofDays(7),
             "30d", Duration.ofDays(30), "90d", Duration.ofDays(90));
 
