@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.StatementCustomizer;
 import org.postgresql.PGStatement;
@@ -39,6 +40,9 @@ final class JdbiConversationQueries implements ConversationQueries {
     private static final char MATCH_START = '\u0001';
     private static final char MATCH_END = '\u0002';
     private static final String HEADLINE_OPTIONS = "'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', ";
+    /** A call's place in the list's order, read from its {@code sort_at} and {@code id} columns. */
+    private static final RowMapper<PageCursor> POSITION = (rs, ctx) -> new PageCursor(Rows.instant(rs, "sort_at"),
+            Rows.uuid(rs, "id"));
     /** How many of the newest calls a search checks one by one before it turns to the words' index. */
     static final int SEARCH_WALK = 5000;
     private static final Pattern WORD = Pattern.compile("-?\"[^\"]*\"|\\S+");
@@ -169,13 +173,13 @@ final class JdbiConversationQueries implements ConversationQueries {
                                 + " WHERE search_document @@ websearch_to_tsquery('simple'::regconfig, :text)"
                                 + reverse + " LIMIT :limit")
                 .bindMap(all)
-                .map((rs, ctx) -> new PageCursor(Rows.instant(rs, "sort_at"), Rows.uuid(rs, "id")))
+                .map(POSITION)
                 .list()));
         if (found.size() < limit) {
             Optional<PageCursor> walkedTo = handles.with(handle -> handle.createQuery("SELECT c.sort_at, c.id"
                             + " FROM conversations c" + where + order + " OFFSET :last LIMIT 1")
                     .bindMap(params).bind("last", SEARCH_WALK - 1)
-                    .map((rs, ctx) -> new PageCursor(Rows.instant(rs, "sort_at"), Rows.uuid(rs, "id")))
+                    .map(POSITION)
                     .findOne());
             if (walkedTo.isPresent()) {
                 all.put("walkedAt", walkedTo.get().sortAt());
@@ -192,7 +196,7 @@ final class JdbiConversationQueries implements ConversationQueries {
                                 + older + " LIMIT :limit")
                         .bindMap(all)
                         .addCustomizer(PLANNED_FOR_ITS_WORDS)
-                        .map((rs, ctx) -> new PageCursor(Rows.instant(rs, "sort_at"), Rows.uuid(rs, "id")))
+                        .map(POSITION)
                         .list()));
             }
         }
