@@ -163,7 +163,7 @@ final class JdbiConversationQueries implements ConversationQueries {
      */
     private List<Row> search(String where, Map<String, Object> params, String text, boolean backwards, int limit) {
         String order = backwards ? " ORDER BY c.sort_at, c.id" : " ORDER BY c.sort_at DESC, c.id DESC";
-        String reverse = backwards ? " ORDER BY sort_at, id" : " ORDER BY sort_at DESC, id DESC";
+        String outerOrder = backwards ? " ORDER BY sort_at, id" : " ORDER BY sort_at DESC, id DESC";
         Map<String, Object> all = new LinkedHashMap<>(params);
         all.put("text", text);
         all.put("walk", SEARCH_WALK);
@@ -171,7 +171,7 @@ final class JdbiConversationQueries implements ConversationQueries {
                         "SELECT id, sort_at FROM (SELECT c.id, c.sort_at, c.search_document FROM conversations c"
                                 + where + order + " LIMIT :walk) recent"
                                 + " WHERE search_document @@ websearch_to_tsquery('simple'::regconfig, :text)"
-                                + reverse + " LIMIT :limit")
+                                + outerOrder + " LIMIT :limit")
                 .bindMap(all)
                 .map(POSITION)
                 .list()));
