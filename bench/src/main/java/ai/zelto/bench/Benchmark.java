@@ -469,7 +469,7 @@ public final class Benchmark {
         }
     }
 
-    private static String awaitConversation(Statement sql, String externalId) throws Exception {
+    static String awaitConversation(Statement sql, String externalId) throws Exception {
         for (int i = 0; i < 600; i++) {
             ResultSet rs = sql.executeQuery("SELECT id FROM conversations WHERE external_id = '" + externalId + "'");
             if (rs.next()) {

@@ -264,15 +264,8 @@ final class ConsoleReads {
             throw new IllegalStateException("the 200-turn upload failed: " + posted.body());
         }
         try (Connection c = bench.bench(); Statement sql = c.createStatement()) {
-            for (int i = 0; i < 600; i++) {
-                ResultSet rs = sql.executeQuery("SELECT id FROM conversations WHERE external_id = '" + externalId + "'");
-                if (rs.next()) {
-                    return rs.getString(1);
-                }
-                Thread.sleep(100);
-            }
+            return Benchmark.awaitConversation(sql, externalId);
         }
-        throw new IllegalStateException("the 200-turn call was not processed");
     }
 
     /** Signs in as the bench's owner the way the sign-in form does; the session cookie. */

@@ -177,6 +177,11 @@ public final class Conversation {
     public Instant createdAt() { return createdAt; }
     public Instant updatedAt() { return updatedAt; }
 
+    /** Where the call stands in lists, newest first: its start when known, else when Zelto first stored it. */
+    public Instant listedAt() {
+        return startedAt != null ? startedAt : createdAt;
+    }
+
     /** Equality of content: everything but the timestamps of Zelto's own bookkeeping. */
     public boolean sameContentAs(Conversation other) {
         return id.equals(other.id) && organizationId.equals(other.organizationId)

@@ -103,8 +103,8 @@ public final class AgentsPageResource {
                 .map(call -> {
                     Conversation c = call.conversation();
                     return new RecentCall("/conversations/" + c.id() + "?agent=" + agentId,
-                            Formats.iso(c.startedAt() != null ? c.startedAt() : c.createdAt()),
-                            Formats.time(c.startedAt() != null ? c.startedAt() : c.createdAt()),
+                            Formats.iso(c.listedAt()),
+                            Formats.time(c.listedAt()),
                             c.version() == null ? "" : c.version(), Formats.duration(c.durationSeconds()),
                             Formats.cost(c.cost()), c.endedReason() == null ? "" : c.endedReason());
                 }).toList();

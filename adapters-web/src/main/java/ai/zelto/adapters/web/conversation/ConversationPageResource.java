@@ -107,7 +107,7 @@ public final class ConversationPageResource {
             turns.add(new Turn(i, turn.role().wireName(), speaker(turn), Formats.offset(turn.startSeconds()),
                     seconds(turn.startSeconds()), seconds(turn.endSeconds()), fragments, marked.containsKey(i)));
         }
-        PageCursor here = new PageCursor(c.startedAt() != null ? c.startedAt() : c.createdAt(), c.id().value());
+        PageCursor here = new PageCursor(c.listedAt(), c.id().value());
         String newer = neighbour(member, filter, null, here, filters);
         String older = neighbour(member, filter, here, null, filters);
         List<DeliveryRow> deliveryRows = deliveries.listDeliveries(new DeliveryQuery(member.organizationId(), null,

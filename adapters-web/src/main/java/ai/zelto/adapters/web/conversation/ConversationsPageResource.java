@@ -94,8 +94,8 @@ public final class ConversationsPageResource {
                 + (hit != null && hit.turnIndex() >= 0 ? "#turn-" + hit.turnIndex() : "");
         String customer = c.customerName() != null ? c.customerName() : c.customerNumber() == null ? ""
                 : c.customerNumber();
-        return new Row(href, Formats.iso(c.startedAt() != null ? c.startedAt() : c.createdAt()),
-                Formats.time(c.startedAt() != null ? c.startedAt() : c.createdAt()), view.agent().displayName(),
+        return new Row(href, Formats.iso(c.listedAt()),
+                Formats.time(c.listedAt()), view.agent().displayName(),
                 c.version() == null ? "" : c.version(), c.provider(), Formats.provider(c.provider()),
                 Formats.duration(c.durationSeconds()), Formats.cost(c.cost()),
                 c.endedReason() == null ? "" : c.endedReason(), customer, hit == null ? List.of() : hit.snippet());
