@@ -1,5 +1,6 @@
 package ai.zelto.adapters.audio;
 
+import ai.zelto.application.outbound.OutboundGuard;
 import ai.zelto.application.port.out.RecordingFetcher;
 import ai.zelto.domain.recording.AudioFormat;
 import ai.zelto.domain.shared.Sha256;
@@ -7,11 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.net.Inet4Address;
-import java.net.Inet6Address;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -21,7 +18,6 @@ import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -29,20 +25,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 /**
  * Downloads recordings from URLs that callers supplied, the careful way:
  * <ul>
  *   <li>only {@code http} and {@code https};</li>
- *   <li>every address the host resolves to — for the first URL and for each redirect, at most three — must be
- *       public: not loopback, private, link-local, carrier-grade NAT, multicast, reserved or otherwise internal,
- *       unless the host is on the operator's allow-list;</li>
+ *   <li>every address the host resolves to — for the first URL and for each redirect, at most three — must pass
+ *       the {@link OutboundGuard};</li>
  *   <li>the body is bounded in size and the whole download in time;</li>
  *   <li>the bytes must be audio (WAV, MP3, OGG, M4A, WebM), whatever the Content-Type says.</li>
  * </ul>
- * Known limit: the address is checked before connecting, and Java 17's HTTP client resolves the name again
- * to connect, so a DNS server answering differently within that moment could still redirect the connection.
  */
 public final class SafeHttpRecordingFetcher implements RecordingFetcher {
     static final int MAX_REDIRECTS = 3;
@@ -52,7 +44,7 @@ public final class SafeHttpRecordingFetcher implements RecordingFetcher {
         return thread;
     });
 
-    private final Set<String> allowedHosts;
+    private final OutboundGuard guard;
     private final long maxBytes;
     private final Duration timeout;
     private final HttpClient client;
@@ -61,8 +53,7 @@ public final class SafeHttpRecordingFetcher implements RecordingFetcher {
      * @param allowedHosts hosts that may be internal (lowercase names or literal addresses), e.g. a test server
      */
     public SafeHttpRecordingFetcher(Set<String> allowedHosts, long maxBytes, Duration timeout) {
-        this.allowedHosts = allowedHosts.stream().map(h -> h.strip().toLowerCase(Locale.ROOT))
-                .filter(h -> !h.isEmpty()).collect(Collectors.toUnmodifiableSet());
+        this.guard = new OutboundGuard(allowedHosts);
         this.maxBytes = maxBytes;
         this.timeout = timeout;
         this.client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
@@ -111,57 +102,13 @@ public final class SafeHttpRecordingFetcher implements RecordingFetcher {
     }
 
     private void checkAllowed(URI uri) throws FetchException {
-        String host = uri.getHost().toLowerCase(Locale.ROOT);
-        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        if (allowedHosts.contains(bare)) {
-            return;
-        }
-        InetAddress[] addresses;
         try {
-            addresses = InetAddress.getAllByName(bare);
-        } catch (UnknownHostException e) {
-            throw new FetchException("the host " + bare + " does not resolve", true);
+            guard.check(uri);
+        } catch (OutboundGuard.Refused refused) {
+            throw new FetchException(refused.getMessage(), false);
+        } catch (OutboundGuard.Unresolved unresolved) {
+            throw new FetchException(unresolved.getMessage(), true);
         }
-        for (InetAddress address : addresses) {
-            if (isInternal(address)) {
-                throw new FetchException("the host " + bare + " resolves to an internal address (" +
-                        address.getHostAddress() + "); allow it with ZELTO_FETCH_ALLOWED_HOSTS if it is yours", false);
-            }
-        }
-    }
-
-    /** Loopback, private, link-local, CGNAT, multicast, unspecified, documentation and reserved ranges. */
-    static boolean isInternal(InetAddress address) {
-        if (address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()
-                || address.isSiteLocalAddress() || address.isMulticastAddress()) {
-            return true;
-        }
-        byte[] b = address.getAddress();
-        if (address instanceof Inet4Address) {
-            int first = b[0] & 0xFF;
-            int second = b[1] & 0xFF;
-            return first == 0 || first >= 224 || (first == 100 && second >= 64 && second <= 127)
-                    || (first == 192 && second == 0 && (b[2] & 0xFF) == 0) || (first == 198 && (second & 0xFE) == 18)
-                    || (first == 192 && second == 0 && (b[2] & 0xFF) == 2) || (first == 198 && second == 51)
-                    || (first == 203 && second == 0 && (b[2] & 0xFF) == 113);
-        }
-        if (address instanceof Inet6Address) {
-            int first = b[0] & 0xFF;
-            if ((first & 0xFE) == 0xFC) {
-                return true; // unique local fc00::/7
-            }
-            boolean v4Mapped = Arrays.equals(Arrays.copyOf(b, 10), new byte[10]) && (b[10] & 0xFF) == 0xFF
-                    && (b[11] & 0xFF) == 0xFF;
-            if (v4Mapped) {
-                try {
-                    return isInternal(InetAddress.getByAddress(Arrays.copyOfRange(b, 12, 16)));
-                } catch (UnknownHostException impossible) {
-                    return true;
-                }
-            }
-            return (first == 0x20 && (b[1] & 0xFF) == 0x01 && (b[2] & 0xFF) == 0x0D && (b[3] & 0xFF) == 0xB8);
-        }
-        return true;
     }
 
     private HttpResponse<InputStream> send(URI uri, long deadline) throws FetchException {

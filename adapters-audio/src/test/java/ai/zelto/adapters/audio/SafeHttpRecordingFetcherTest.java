@@ -3,6 +3,7 @@ package ai.zelto.adapters.audio;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.zelto.application.outbound.OutboundGuard;
 import ai.zelto.application.port.out.RecordingFetcher.FetchException;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -17,13 +18,13 @@ class SafeHttpRecordingFetcherTest {
             "198.18.0.1", "192.0.2.7", "::1", "::", "fe80::1", "fc00::1", "fd12:3456::1", "ff02::1",
             "::ffff:127.0.0.1", "::ffff:10.0.0.1", "2001:db8::1"})
     void internalAddresses_areRecognized(String address) throws Exception {
-        assertThat(SafeHttpRecordingFetcher.isInternal(InetAddress.getByName(address))).isTrue();
+        assertThat(OutboundGuard.isInternal(InetAddress.getByName(address))).isTrue();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"8.8.8.8", "1.1.1.1", "100.63.255.255", "100.128.0.1", "172.32.0.1", "2606:4700::1111"})
     void publicAddresses_areAllowed(String address) throws Exception {
-        assertThat(SafeHttpRecordingFetcher.isInternal(InetAddress.getByName(address))).isFalse();
+        assertThat(OutboundGuard.isInternal(InetAddress.getByName(address))).isFalse();
     }
 
     @ParameterizedTest

@@ -23,12 +23,20 @@ final class JdbiAgentRepository implements AgentRepository, AgentQueries {
     private static final int KNOWN_MAX = 100_000;
     private final Handles handles;
     /**
-     * Agents already found or created, by organization, provider and external id. Agents are never deleted and
-     * their id never changes, so the cache cannot go stale on any copy of the app; an agent without a name is
-     * looked up again when a delivery brings one, so that the name is filled in.
+     * How long a found agent is trusted without asking the database. People can change an agent's external id
+     * (on any copy of the app), after which deliveries with the old id must find or create another agent: they
+     * may still reach the renamed one for this long.
      */
-    private final java.util.concurrent.ConcurrentHashMap<List<Object>, Agent> known =
+    static final long KNOWN_FOR_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+    /**
+     * Agents already found or created, by organization, provider and external id. Agents are never deleted; an
+     * agent without a name is looked up again when a delivery brings one, so that the name is filled in.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<List<Object>, Known> known =
             new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Known(Agent agent, long since) {
+    }
 
     JdbiAgentRepository(Handles handles) {
         this.handles = handles;
@@ -45,17 +53,38 @@ final class JdbiAgentRepository implements AgentRepository, AgentQueries {
         // Committed on its own: two workers creating the same new agents in another order must not deadlock
         // (an agent that exists before its first conversation is harmless, and the insert is idempotent).
         List<Object> key = List.of(organizationId, provider, externalId);
-        Agent cached = known.get(key);
-        if (cached != null && (cached.name() != null || name == null)) {
-            return cached;
+        Known cached = known.get(key);
+        if (cached != null && (cached.agent().name() != null || name == null)
+                && System.nanoTime() - cached.since() < KNOWN_FOR_NANOS) {
+            return cached.agent();
         }
         Agent agent = handles.independently(AgentDao.class, d -> d.findOrCreate(UUID.randomUUID(),
                 organizationId.value(), provider, externalId, name, now));
         if (known.size() >= KNOWN_MAX) {
             known.clear();
         }
-        known.put(key, agent);
+        known.put(key, new Known(agent, System.nanoTime()));
         return agent;
+    }
+
+    @Override
+    public boolean insert(Agent agent) {
+        return handles.dao(AgentDao.class, d -> d.insert(agent.id().value(), agent.organizationId().value(),
+                agent.provider(), agent.externalId(), agent.name(), wire(agent), agent.livekitAgentName(),
+                agent.systemPrompt(), agent.createdAt())) == 1;
+    }
+
+    @Override
+    public boolean update(Agent agent) {
+        boolean changed = handles.dao(AgentDao.class, d -> d.update(agent.id().value(),
+                agent.organizationId().value(), agent.externalId(), agent.name(), wire(agent),
+                agent.livekitAgentName(), agent.systemPrompt())) == 1;
+        known.values().removeIf(entry -> entry.agent().id().equals(agent.id()));
+        return changed;
+    }
+
+    private static String wire(Agent agent) {
+        return agent.architecture() == null ? null : agent.architecture().wireName();
     }
 
     @Override

@@ -36,7 +36,7 @@ final class JdbiConversationRepository implements ConversationRepository {
             + " LEFT JOIN recordings r ON r.conversation_id = c.id";
     private static final RowMapper<Conversation> CONVERSATION = (rs, ctx) -> conversation(rs);
     static final RowMapper<Row> VIEW = (rs, ctx) -> new Row(new ConversationView(conversation(rs),
-            new Agent(new AgentId(Rows.uuid(rs, "agent_id")), new OrganizationId(Rows.uuid(rs, "organization_id")),
+            Agent.found(new AgentId(Rows.uuid(rs, "agent_id")), new OrganizationId(Rows.uuid(rs, "organization_id")),
                     rs.getString("agent_provider"), rs.getString("agent_external_id"), rs.getString("agent_name"),
                     Rows.instant(rs, "agent_created_at"), Rows.instant(rs, "agent_last_call_at")),
             JdbiRecordingRepository.map(rs)), Rows.instant(rs, "sort_at"));

@@ -86,6 +86,19 @@ final class JdbiIntegrationRepository implements IntegrationRepository {
     }
 
     @Override
+    public List<OrganizationId> organizationsWithHint(String provider, String setting, String hint) {
+        return handles.with(handle -> handle.createQuery("""
+                        SELECT organization_id FROM provider_settings
+                        WHERE provider = :provider AND settings -> :setting ->> 'hint' = :hint
+                        ORDER BY organization_id""")
+                .bind("provider", provider)
+                .bind("setting", setting)
+                .bind("hint", hint)
+                .map((rs, ctx) -> new OrganizationId(rs.getObject("organization_id", UUID.class)))
+                .list());
+    }
+
+    @Override
     public Map<String, String> hookTokens(OrganizationId organizationId) {
         Map<String, String> tokens = new LinkedHashMap<>();
         List<Map.Entry<String, String>> rows = handles.with(handle -> handle.createQuery(

@@ -15,8 +15,10 @@ import ai.zelto.application.port.out.JobQueue;
 import ai.zelto.application.port.out.MemberRepository;
 import ai.zelto.application.port.out.OrganizationRepository;
 import ai.zelto.application.port.out.RecordingRepository;
+import ai.zelto.application.port.out.StartedCalls;
 import ai.zelto.application.port.out.SystemValues;
 import ai.zelto.application.port.out.UnitOfWork;
+import ai.zelto.application.port.out.VoiceSessionRepository;
 import ai.zelto.application.port.out.WebSessionRepository;
 import java.time.Clock;
 import java.util.List;
@@ -37,7 +39,8 @@ public final class JdbiPersistence {
                         AgentRepository agents, AgentQueries agentQueries, CreditLedger credits,
                         IntegrationStatistics integrations, IntegrationRepository integrationSettings,
                         SystemValues systemValues, RecordingRepository recordings, JobQueue jobs, AuditLog audit,
-                        MemberRepository members, WebSessionRepository webSessions) {
+                        MemberRepository members, WebSessionRepository webSessions,
+                        VoiceSessionRepository voiceSessions, StartedCalls startedCalls) {
     }
 
     public static Ports create(Jdbi jdbi, Clock clock) {
@@ -59,6 +62,7 @@ public final class JdbiPersistence {
         JdbiDeliveryRepository deliveries = new JdbiDeliveryRepository(handles, clock);
         JdbiConversationRepository conversations = new JdbiConversationRepository(handles);
         JdbiAgentRepository agents = new JdbiAgentRepository(handles);
+        JdbiVoiceSessionRepository voiceSessions = new JdbiVoiceSessionRepository(handles);
         return new Ports(new JdbiUnitOfWork(handles),
                 new JdbiOrganizationRepository(handles),
                 new JdbiApiKeyRepository(handles),
@@ -76,6 +80,8 @@ public final class JdbiPersistence {
                 new JdbiJobQueue(handles),
                 new JdbiAuditLog(handles),
                 new JdbiMemberRepository(handles),
-                new JdbiWebSessionRepository(handles));
+                new JdbiWebSessionRepository(handles),
+                voiceSessions,
+                voiceSessions);
     }
 }

@@ -18,7 +18,11 @@ public abstract class DomainException extends RuntimeException {
         /** The request contradicts the current state (HTTP 409). */
         CONFLICT,
         /** The caller is known but their role does not allow this (HTTP 403). */
-        FORBIDDEN
+        FORBIDDEN,
+        /** The organization is at a limit of things open at once; retry when one ended (HTTP 429). */
+        LIMIT_REACHED,
+        /** A service Zelto depends on failed or did not answer; nothing was kept (HTTP 500, as the product says). */
+        DEPENDENCY_FAILED
     }
 
     protected DomainException(String message) {

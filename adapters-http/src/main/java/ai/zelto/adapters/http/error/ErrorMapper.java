@@ -35,6 +35,8 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
                 case PAYMENT_REQUIRED -> ApiErrors.of(402, refused.getMessage(), null);
                 case CONFLICT -> ApiErrors.of(Response.Status.CONFLICT, refused.getMessage());
                 case FORBIDDEN -> ApiErrors.of(Response.Status.FORBIDDEN, refused.getMessage());
+                case LIMIT_REACHED -> ApiErrors.of(429, refused.getMessage(), null);
+                case DEPENDENCY_FAILED -> ApiErrors.of(500, refused.getMessage(), null);
             };
         }
         if (exception instanceof JsonMappingException wrongShape) {

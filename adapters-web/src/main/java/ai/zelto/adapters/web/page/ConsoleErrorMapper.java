@@ -55,6 +55,8 @@ public final class ConsoleErrorMapper implements ExceptionMapper<Throwable> {
                 case FORBIDDEN -> pages.page(visitor, 403, "Not allowed", refused.getMessage());
                 case INVALID, CONFLICT, PAYMENT_REQUIRED -> pages.page(visitor, refused.category()
                         == DomainException.Category.CONFLICT ? 409 : 400, "That did not work", refused.getMessage());
+                case LIMIT_REACHED -> pages.page(visitor, 429, "Too many at once", refused.getMessage());
+                case DEPENDENCY_FAILED -> pages.page(visitor, 502, "A service did not answer", refused.getMessage());
             };
         }
         if (failure instanceof WebApplicationException web) {

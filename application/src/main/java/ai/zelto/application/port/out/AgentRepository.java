@@ -15,4 +15,13 @@ public interface AgentRepository {
      * without a name takes the given one; a named agent keeps its name.
      */
     Agent findOrCreate(OrganizationId organizationId, String provider, String externalId, String name, Instant now);
+
+    /** Stores a new agent; false, and nothing stored, when its external id is taken for its provider. */
+    boolean insert(Agent agent);
+
+    /**
+     * Stores an agent's people-editable fields (name, external id, architecture, worker name, prompt); false, and
+     * nothing changed, when the new external id is taken for its provider.
+     */
+    boolean update(Agent agent);
 }

@@ -2,6 +2,7 @@ package ai.zelto.application.port.out;
 
 import ai.zelto.domain.organization.OrganizationId;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,6 +29,9 @@ public interface IntegrationRepository {
                   Instant at);
 
     Optional<HookTarget> findHook(String tokenHash);
+
+    /** The organizations whose stored setting of this provider has this hint (a plain setting's value). */
+    List<OrganizationId> organizationsWithHint(String provider, String setting, String hint);
 
     /** The encrypted hook tokens of the organization, keyed by provider. */
     Map<String, String> hookTokens(OrganizationId organizationId);

@@ -6,11 +6,12 @@ import ai.zelto.application.port.out.AgentRepository;
 import ai.zelto.application.port.out.Attachment;
 import ai.zelto.application.port.out.ConversationRepository;
 import ai.zelto.application.port.out.CreditLedger;
-import ai.zelto.application.port.out.DeliveryQueue;
 import ai.zelto.application.port.out.DeliveryQueue.CallKey;
+import ai.zelto.application.port.out.DeliveryQueue;
 import ai.zelto.application.port.out.JobQueue;
 import ai.zelto.application.port.out.PendingDelivery;
 import ai.zelto.application.port.out.RecordingRepository;
+import ai.zelto.application.port.out.StartedCalls;
 import ai.zelto.application.port.out.UnitOfWork;
 import ai.zelto.application.provider.ProviderRegistry;
 import ai.zelto.application.provider.ProviderSettings;
@@ -58,6 +59,8 @@ import java.util.Set;
  */
 public final class ProcessDeliveriesService implements ProcessDeliveriesUseCase {
     private static final System.Logger LOG = System.getLogger(ProcessDeliveriesService.class.getName());
+    /** The provider whose workers forward the rooms Zelto starts: only its deliveries are matched to them. */
+    static final String STARTED_CALLS_PROVIDER = "livekit";
 
     private final UnitOfWork unitOfWork;
     private final DeliveryQueue queue;
@@ -73,12 +76,27 @@ public final class ProcessDeliveriesService implements ProcessDeliveriesUseCase 
     private final int batchSize;
     private final long batchBytes;
     private final RecentTranslations translated;
+    private final StartedCalls startedCalls;
 
     public ProcessDeliveriesService(UnitOfWork unitOfWork, DeliveryQueue queue, ConversationRepository conversations,
                                     AgentRepository agents, CreditLedger credits, RecordingRepository recordings,
                                     JobQueue jobs, ProviderRegistry providers, ProviderSettings settings,
                                     Pricing pricing, Clock clock, int batchSize, long batchBytes,
                                     RecentTranslations translated) {
+        this(unitOfWork, queue, conversations, agents, credits, recordings, jobs, providers, settings, pricing, clock,
+                batchSize, batchBytes, translated, StartedCalls.NONE);
+    }
+
+    /**
+     * @param startedCalls the calls Zelto started: a {@code livekit} delivery for one of their rooms lands on
+     *                     that call's agent unless it names an agent by id
+     */
+    public ProcessDeliveriesService(UnitOfWork unitOfWork, DeliveryQueue queue, ConversationRepository conversations,
+                                    AgentRepository agents, CreditLedger credits, RecordingRepository recordings,
+                                    JobQueue jobs, ProviderRegistry providers, ProviderSettings settings,
+                                    Pricing pricing, Clock clock, int batchSize, long batchBytes,
+                                    RecentTranslations translated, StartedCalls startedCalls) {
+        this.startedCalls = startedCalls;
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be >= 1");
         }
@@ -251,7 +269,7 @@ public final class ProcessDeliveriesService implements ProcessDeliveriesUseCase 
                     "unconnected dial: the delivery has neither transcript turns nor a recording", null);
             return;
         }
-        AgentId agentId = resolveAgent(org, delivery.provider(), call.agent(), now);
+        AgentId agentId = resolveAgent(org, delivery.provider(), call, now);
         Conversation merged = existing
                 .map(stored -> stored.apply(delivery.provider(), agentId, call, delivery.receivedAt(), now))
                 .orElseGet(() -> Conversation.create(ConversationId.newId(), org, delivery.provider(), agentId, call,
@@ -278,9 +296,16 @@ public final class ProcessDeliveriesService implements ProcessDeliveriesUseCase 
         writes.delivered(key, merged);
     }
 
-    private AgentId resolveAgent(OrganizationId org, String provider, AgentReference reference, Instant now) {
+    private AgentId resolveAgent(OrganizationId org, String provider, CallIngest call, Instant now) {
+        AgentReference reference = call.agent();
         if (reference instanceof AgentReference.ById byId) {
             return byId.agentId();
+        }
+        if (provider.equals(STARTED_CALLS_PROVIDER)) {
+            Optional<AgentId> started = startedCalls.agentOf(org, call.externalId());
+            if (started.isPresent()) {
+                return started.get();
+            }
         }
         if (reference instanceof AgentReference.ByExternalId byExternalId) {
             return agents.findOrCreate(org, provider, byExternalId.externalId(), byExternalId.name(), now).id();

@@ -4,15 +4,16 @@ import ai.zelto.application.port.in.integration.ConfigureIntegrationUseCase;
 import ai.zelto.application.port.in.integration.CreateHookUseCase;
 import ai.zelto.application.port.in.integration.ListIntegrationsUseCase;
 import ai.zelto.application.port.in.integration.ResolveHookUseCase;
-import ai.zelto.application.port.out.IntegrationRepository;
 import ai.zelto.application.port.out.IntegrationRepository.StoredSetting;
+import ai.zelto.application.port.out.IntegrationRepository;
 import ai.zelto.application.port.out.IntegrationStatistics;
 import ai.zelto.application.port.out.SecretCipher;
 import ai.zelto.application.port.out.UnitOfWork;
+import ai.zelto.application.provider.BuiltInSettings;
 import ai.zelto.application.provider.ProviderRegistry;
 import ai.zelto.application.provider.ProviderSettings;
-import ai.zelto.application.readmodel.IntegrationStatus;
 import ai.zelto.application.readmodel.IntegrationStatus.SettingStatus;
+import ai.zelto.application.readmodel.IntegrationStatus;
 import ai.zelto.application.service.audit.AuditService;
 import ai.zelto.application.spi.provider.SettingSpec;
 import ai.zelto.domain.organization.OrganizationId;
@@ -21,11 +22,13 @@ import ai.zelto.domain.shared.Sha256;
 import ai.zelto.domain.shared.ValidationException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -47,11 +50,21 @@ public final class IntegrationService implements ConfigureIntegrationUseCase, Cr
     private final SecureRandom random;
     private final Clock clock;
     private final String publicBaseUrl;
+    private final Map<String, BuiltInSettings> builtIn = new TreeMap<>();
 
     /** @param publicBaseUrl the server's public URL (e.g. {@code https://zelto.example.com}), or null */
     public IntegrationService(ProviderRegistry providers, IntegrationRepository integrations,
                               IntegrationStatistics statistics, SecretCipher cipher, AuditService audit,
                               UnitOfWork unitOfWork, SecureRandom random, Clock clock, String publicBaseUrl) {
+        this(providers, List.of(), integrations, statistics, cipher, audit, unitOfWork, random, clock, publicBaseUrl);
+    }
+
+    /** @param builtIn the settings of integrations built into Zelto, such as an organization's LiveKit server */
+    public IntegrationService(ProviderRegistry providers, List<BuiltInSettings> builtIn,
+                              IntegrationRepository integrations, IntegrationStatistics statistics,
+                              SecretCipher cipher, AuditService audit, UnitOfWork unitOfWork, SecureRandom random,
+                              Clock clock, String publicBaseUrl) {
+        builtIn.forEach(declared -> this.builtIn.put(declared.id(), declared));
         this.providers = providers;
         this.integrations = integrations;
         this.statistics = statistics;
@@ -67,48 +80,76 @@ public final class IntegrationService implements ConfigureIntegrationUseCase, Cr
     /** The organization's settings for a provider, decrypted; empty when the provider declares none. */
     @Override
     public Map<String, String> settingsFor(OrganizationId organizationId, String provider) {
-        Optional<ProviderRegistry.Provider> installed = providers.provider(provider);
-        if (installed.isEmpty() || installed.get().settings().isEmpty()) {
+        if (declared(provider).map(List::isEmpty).orElse(true)) {
             return Map.of();
         }
+        return decrypted(organizationId, provider);
+    }
+
+    private Map<String, String> decrypted(OrganizationId organizationId, String provider) {
         Map<String, String> plain = new LinkedHashMap<>();
         integrations.settings(organizationId, provider).forEach((name, stored) ->
                 plain.put(name, cipher.decrypt(stored.ciphertext())));
         return plain;
     }
 
+    /**
+     * The organizations whose setting of this integration has this value. Only plain settings (not secrets)
+     * can be looked up, by the value kept as their hint.
+     */
+    public List<OrganizationId> organizationsWith(String provider, String setting, String value) {
+        boolean plain = declared(provider).orElse(List.of()).stream()
+                .anyMatch(spec -> spec.name().equals(setting) && !spec.secret());
+        if (!plain) {
+            throw new IllegalArgumentException(provider + "." + setting + " is not a plain setting");
+        }
+        return integrations.organizationsWithHint(provider, setting, value);
+    }
+
     @Override
     public IntegrationStatus configure(OrganizationId organizationId, String provider, Map<String, String> changes,
                                        String actor) {
-        ProviderRegistry.Provider installed = installed(provider);
+        List<SettingSpec> specs = installed(provider);
         Map<String, String> errors = new LinkedHashMap<>();
         changes.forEach((name, value) -> {
-            if (installed.setting(name).isEmpty()) {
-                errors.put(name, installed.settings().isEmpty() ? provider + " has no settings"
-                        : "is not a setting of " + provider + "; its settings: " + names(installed.settings()));
+            if (spec(specs, name).isEmpty()) {
+                errors.put(name, specs.isEmpty() ? provider + " has no settings"
+                        : "is not a setting of " + provider + "; its settings: " + names(specs));
             } else if (value != null && (value.isEmpty() || value.length() > MAX_VALUE_LENGTH)) {
                 errors.put(name, "must be 1 to " + MAX_VALUE_LENGTH + " characters, or null to remove it");
             }
         });
+        BuiltInSettings checked = builtIn.get(provider);
+        if (errors.isEmpty() && checked != null) {
+            Map<String, String> after = decrypted(organizationId, provider);
+            changes.forEach((name, value) -> {
+                if (value == null) {
+                    after.remove(name);
+                } else {
+                    after.put(name, value);
+                }
+            });
+            errors.putAll(checked.check().apply(after));
+        }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
         unitOfWork.inTransaction(() -> {
-            save(organizationId, provider, installed, changes, actor);
+            save(organizationId, provider, specs, changes, actor);
             return null;
         });
         return listIntegrations(organizationId).stream().filter(status -> status.provider().equals(provider))
                 .findFirst().orElseThrow();
     }
 
-    private void save(OrganizationId organizationId, String provider, ProviderRegistry.Provider installed,
+    private void save(OrganizationId organizationId, String provider, List<SettingSpec> specs,
                       Map<String, String> changes, String actor) {
         Map<String, StoredSetting> stored = new LinkedHashMap<>(integrations.settings(organizationId, provider));
         changes.forEach((name, value) -> {
             if (value == null) {
                 stored.remove(name);
             } else {
-                boolean secret = installed.setting(name).orElseThrow().secret();
+                boolean secret = spec(specs, name).orElseThrow().secret();
                 stored.put(name, new StoredSetting(cipher.encrypt(value), secret ? hint(value) : value,
                         clock.instant()));
             }
@@ -154,23 +195,42 @@ public final class IntegrationService implements ConfigureIntegrationUseCase, Cr
         Map<String, Map<String, StoredSetting>> settings = integrations.allSettings(organizationId);
         Map<String, String> hooks = integrations.hookTokens(organizationId);
         TreeSet<String> ids = new TreeSet<>(providers.ids());
+        ids.addAll(builtIn.keySet());
         ids.addAll(calls.keySet());
         return ids.stream().map(id -> {
             IntegrationStatus status = calls.getOrDefault(id, IntegrationStatus.ofCalls(id, null, 0));
             Map<String, SettingStatus> declared = new LinkedHashMap<>();
             Map<String, StoredSetting> configured = settings.getOrDefault(id, Map.of());
-            providers.provider(id).ifPresent(provider -> provider.settings().forEach(spec -> {
+            declared(id).orElse(List.of()).forEach(spec -> {
                 StoredSetting stored = configured.get(spec.name());
                 declared.put(spec.name(), new SettingStatus(stored != null, stored == null ? null : stored.hint(),
                         spec.secret(), spec.description()));
-            }));
+            });
             String token = hooks.get(id);
             return status.with(declared, token == null ? null : hookUrl(id, cipher.decrypt(token)));
         }).toList();
     }
 
-    private ProviderRegistry.Provider installed(String provider) {
-        return providers.provider(provider).orElseThrow(() -> new UnknownProviderException(provider));
+    /** The settings of a provider plugin and of the built-in integration with its id; empty when neither exists. */
+    private Optional<List<SettingSpec>> declared(String id) {
+        Optional<ProviderRegistry.Provider> plugin = providers.provider(id);
+        BuiltInSettings own = builtIn.get(id);
+        if (plugin.isEmpty() && own == null) {
+            return Optional.empty();
+        }
+        List<SettingSpec> all = new ArrayList<>(plugin.map(ProviderRegistry.Provider::settings).orElse(List.of()));
+        if (own != null) {
+            all.addAll(own.settings());
+        }
+        return Optional.of(all);
+    }
+
+    private List<SettingSpec> installed(String provider) {
+        return declared(provider).orElseThrow(() -> new UnknownProviderException(provider));
+    }
+
+    private static Optional<SettingSpec> spec(List<SettingSpec> specs, String name) {
+        return specs.stream().filter(spec -> spec.name().equals(name)).findFirst();
     }
 
     private String hookUrl(String provider, String token) {

@@ -27,7 +27,8 @@ public final class InMemoryAgents implements AgentRepository {
             if (agent.organizationId().equals(organizationId) && agent.provider().equals(provider)
                     && externalId.equals(agent.externalId())) {
                 if (agent.name() == null && name != null) {
-                    Agent named = new Agent(agent.id(), organizationId, provider, externalId, name, agent.createdAt(),
+                    Agent named = new Agent(agent.id(), organizationId, provider, externalId, name,
+                            agent.architecture(), agent.livekitAgentName(), agent.systemPrompt(), agent.createdAt(),
                             agent.lastCallAt());
                     byId.put(agent.id(), named);
                     return named;
@@ -35,8 +36,32 @@ public final class InMemoryAgents implements AgentRepository {
                 return agent;
             }
         }
-        Agent created = new Agent(AgentId.newId(), organizationId, provider, externalId, name, now, null);
+        Agent created = Agent.found(AgentId.newId(), organizationId, provider, externalId, name, now, null);
         byId.put(created.id(), created);
         return created;
+    }
+
+    @Override
+    public boolean insert(Agent agent) {
+        if (clashes(agent)) {
+            return false;
+        }
+        byId.put(agent.id(), agent);
+        return true;
+    }
+
+    @Override
+    public boolean update(Agent agent) {
+        if (clashes(agent)) {
+            return false;
+        }
+        byId.put(agent.id(), agent);
+        return true;
+    }
+
+    private boolean clashes(Agent agent) {
+        return agent.externalId() != null && byId.values().stream().anyMatch(other -> !other.id().equals(agent.id())
+                && other.organizationId().equals(agent.organizationId()) && other.provider().equals(agent.provider())
+                && agent.externalId().equals(other.externalId()));
     }
 }

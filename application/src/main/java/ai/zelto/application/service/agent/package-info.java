@@ -1,0 +1,2 @@
+/** Agents people create and configure. */
+package ai.zelto.application.service.agent;
