@@ -1,6 +1,7 @@
 package ai.zelto.app.config;
 
 import ai.zelto.adapters.audio.SafeHttpRecordingFetcher;
+import ai.zelto.application.outbound.OutboundGuard;
 import ai.zelto.application.port.out.RecordingFetcher;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.constraints.Min;
@@ -44,9 +45,20 @@ public class RecordingSettings {
 
     /** The fetcher that copies recordings, refusing internal addresses except the allowed hosts. */
     public RecordingFetcher buildFetcher() {
-        Set<String> allowed = Arrays.stream(fetchAllowedHosts.split(",")).map(String::strip)
+        return new SafeHttpRecordingFetcher(allowedHosts(), fetchMaxBytes, Duration.ofSeconds(fetchTimeoutSeconds));
+    }
+
+    /**
+     * What decides whether Zelto may connect to an address a user gave (a recording URL, an organization's own
+     * LiveKit server): public addresses, and the allowed hosts.
+     */
+    public OutboundGuard outboundGuard() {
+        return new OutboundGuard(allowedHosts());
+    }
+
+    private Set<String> allowedHosts() {
+        return Arrays.stream(fetchAllowedHosts.split(",")).map(String::strip)
                 .filter(host -> !host.isEmpty()).collect(Collectors.toUnmodifiableSet());
-        return new SafeHttpRecordingFetcher(allowed, fetchMaxBytes, Duration.ofSeconds(fetchTimeoutSeconds));
     }
 
     public int getMaxAttempts() {

@@ -118,6 +118,11 @@ public class ZeltoConfiguration extends Configuration {
     @NotNull
     private TranscriberFactory transcriber = new TranscriberFactory();
 
+    @JsonProperty
+    @Valid
+    @NotNull
+    private LiveKitSettings livekit = new LiveKitSettings();
+
     public Path dataDirectory() {
         return Path.of(dataDir);
     }
@@ -181,6 +186,10 @@ public class ZeltoConfiguration extends Configuration {
 
     public WorkerSettings getWorker() {
         return worker;
+    }
+
+    public LiveKitSettings getLivekit() {
+        return livekit;
     }
 
     public RecordingSettings getRecordings() {

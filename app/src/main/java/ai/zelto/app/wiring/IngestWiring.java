@@ -41,7 +41,7 @@ public final class IngestWiring implements Feature {
         this.processing = new ProcessDeliveriesService(base.ports.unitOfWork(), base.ports.deliveryQueue(),
                 base.ports.conversations(), base.ports.agents(), base.ports.credits(), base.ports.recordings(),
                 base.ports.jobs(), base.providers, integrations.integrations, base.pricing, base.clock,
-                settings.getBatchSize(), settings.getBatchBytes(), translated);
+                settings.getBatchSize(), settings.getBatchBytes(), translated, base.ports.startedCalls());
         this.worker = new WorkerLoop("delivery-worker", processing::processBatch, settings.getThreads(),
                 Duration.ofMillis(settings.getIdlePollMillis()));
         this.acceptAudio = new AcceptAudioService(base.providers, base.ports.deliveries(), recordings.blobs,

@@ -1,15 +1,21 @@
 package ai.zelto.app.wiring;
 
 import ai.zelto.adapters.http.integration.IntegrationsResource;
+import ai.zelto.application.provider.BuiltInSettings;
 import ai.zelto.application.service.integration.IntegrationService;
+import ai.zelto.application.service.voice.LiveKitConnections;
 import io.dropwizard.core.setup.Environment;
+import java.util.List;
 
 /** Provider integrations: their settings (secrets encrypted at rest), hook URLs and statistics. */
 public final class IntegrationWiring implements Feature {
     public final IntegrationService integrations;
 
     IntegrationWiring(Foundation base) {
-        this.integrations = new IntegrationService(base.providers, base.ports.integrationSettings(),
+        // built-in integrations declare their settings here, as provider plugins declare theirs
+        List<BuiltInSettings> builtIn = List.of(
+                LiveKitConnections.settings(base.config.getRecordings().outboundGuard()));
+        this.integrations = new IntegrationService(base.providers, builtIn, base.ports.integrationSettings(),
                 base.ports.integrations(), base.cipher, base.audit, base.ports.unitOfWork(), base.random, base.clock,
                 base.config.getPublicUrl());
     }

@@ -19,6 +19,7 @@ public final class ZeltoCore {
     public final IngestWiring ingest;
     public final ReadWiring reads;
     public final ConsoleWiring console;
+    public final VoiceWiring voice;
     private final List<Feature> features = new ArrayList<>();
 
     public ZeltoCore(ZeltoConfiguration config, Jdbi jdbi, ProviderRegistry providers, Clock clock) {
@@ -29,6 +30,7 @@ public final class ZeltoCore {
         this.ingest = built(new IngestWiring(base, integrations, recordings));
         this.reads = built(new ReadWiring(base));
         this.console = built(new ConsoleWiring(base, access, integrations, reads, recordings));
+        this.voice = built(new VoiceWiring(base, integrations, ingest));
     }
 
     /** The features in the order they were built; the server serves them in this order. */

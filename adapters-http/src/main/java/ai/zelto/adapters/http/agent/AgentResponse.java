@@ -8,8 +8,13 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
-/** An agent with its per-version figures. */
-public record AgentResponse(String id, String externalId, String provider, String name, String lastCallAt,
+/**
+ * An agent with its per-version figures.
+ *
+ * @param architecture {@code pipeline}, {@code realtime}, {@code text}, or null while nobody set it
+ */
+public record AgentResponse(String id, String externalId, String provider, String name, String architecture,
+                            String livekitAgentName, String systemPrompt, String createdAt, String lastCallAt,
                             List<Version> versions) {
 
     public record Version(String version, long calls, BigDecimal avgDurationSeconds, BigDecimal totalCost,
@@ -19,7 +24,9 @@ public record AgentResponse(String id, String externalId, String provider, Strin
     static AgentResponse from(AgentView view) {
         Agent agent = view.agent();
         return new AgentResponse(agent.id().toString(), agent.externalId(), agent.provider(), agent.displayName(),
-                Json.time(agent.lastCallAt()), view.versions().stream().map(AgentResponse::version).toList());
+                agent.architecture() == null ? null : agent.architecture().wireName(), agent.livekitAgentName(),
+                agent.systemPrompt(), Json.time(agent.createdAt()), Json.time(agent.lastCallAt()),
+                view.versions().stream().map(AgentResponse::version).toList());
     }
 
     private static Version version(VersionStats stats) {

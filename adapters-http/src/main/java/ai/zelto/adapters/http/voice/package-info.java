@@ -1,0 +1,2 @@
+/** {@code /v1/voice/sessions} and LiveKit's webhooks. */
+package ai.zelto.adapters.http.voice;
