@@ -46,10 +46,12 @@ final class Browser implements AutoCloseable {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         // Without the background-networking switches Chromium keeps calling Google's hosts, which this closed
-        // network refuses; the autoplay switch lets a test press play without a person's gesture.
+        // network refuses; the autoplay switch lets a test press play without a person's gesture; the media switches
+        // give pages a fake microphone and grant it without asking.
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-default-apps", "--autoplay-policy=no-user-gesture-required", "--window-size=1366,900",
+                "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
                 "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();

@@ -3,7 +3,10 @@ package ai.zelto.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.zelto.adapters.livekit.FakeLiveKitServer;
 import ai.zelto.adapters.persistence.TestDatabase;
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.interfaces.DecodedJWT;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,6 +25,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
@@ -42,12 +47,14 @@ class ConsoleBrowserIT {
     private ZeltoProcess zelto;
     private SourceServer recordings;
     private Browser browser;
+    private FakeLiveKitServer liveKit;
     private Map<String, String> env;
     private Path dataDir;
     private int port;
     private String setupLink;
     private String callId;
     private String agentPath;
+    private String voiceAgentPath;
 
     @BeforeAll
     void start() throws Exception {
@@ -57,6 +64,11 @@ class ConsoleBrowserIT {
         env.put("ZELTO_FETCH_ALLOWED_HOSTS", "127.0.0.1");
         env.put("ZELTO_WORKER_IDLE_POLL_MILLIS", "20");
         port = Integer.parseInt(env.get("ZELTO_PORT"));
+        liveKit = new FakeLiveKitServer();
+        liveKit.holdRtc(Duration.ofSeconds(20));
+        env.put("ZELTO_LIVEKIT_URL", liveKit.wsUrl());
+        env.put("ZELTO_LIVEKIT_API_KEY", FakeLiveKitServer.API_KEY);
+        env.put("ZELTO_LIVEKIT_API_SECRET", FakeLiveKitServer.API_SECRET);
         recordings = new SourceServer().serve("/call.wav", TestAudio.wav(14));
         zelto = ZeltoProcess.start(dataDir, "zelto.log", env);
         String output = zelto.awaitStarted(port);
@@ -99,6 +111,9 @@ class ConsoleBrowserIT {
         }
         if (recordings != null) {
             recordings.close();
+        }
+        if (liveKit != null) {
+            liveKit.close();
         }
         database.close();
     }
@@ -452,6 +467,91 @@ class ConsoleBrowserIT {
 
     @Test
     @Order(16)
+    void anAgent_isCreatedAndEdited_inTheConsole() {
+        browser.open("/agents");
+        browser.find("a[href='/agents/new']").click();
+        browser.await(d -> browser.path().equals("/agents/new"));
+        browser.assertAccessible("the new agent form");
+        browser.screenshots("agent-new");
+        browser.find("#agent-name").sendKeys("Front desk voice");
+        browser.find("input[name=architecture][value=realtime]").click();
+        browser.find("#agent-worker").sendKeys("has spaces");
+        browser.find("form.agent-form button[type=submit]").click();
+        browser.await(d -> !browser.all(".field-error").isEmpty());
+        assertThat(browser.find("#agent-worker-error").getText()).contains("LiveKit worker registered with");
+        assertThat(browser.find("#agent-name").getAttribute("value")).as("what was typed stays")
+                .isEqualTo("Front desk voice");
+        browser.assertAccessible("the agent form with an error");
+
+        browser.find("#agent-worker").clear();
+        browser.find("#agent-worker").sendKeys("front-desk");
+        browser.find("#agent-prompt").sendKeys("Greet callers warmly.");
+        browser.find("form.agent-form button[type=submit]").click();
+        browser.await(d -> browser.path().matches("/agents/[0-9a-f-]{36}\\?saved=1"));
+        voiceAgentPath = browser.path().substring(0, browser.path().indexOf('?'));
+        assertThat(browser.find(".call-sub .chip").getText()).isEqualToIgnoringCase("realtime");
+        assertThat(browser.find("#voice-heading").findElement(By.xpath("..")).getText()).contains("front-desk");
+        browser.assertAccessible("a voice agent");
+        browser.screenshots("agent-voice");
+
+        browser.find("a[href='" + voiceAgentPath + "/edit']").click();
+        browser.await(d -> browser.path().endsWith("/edit"));
+        browser.find("#agent-name").clear();
+        browser.find("#agent-name").sendKeys("Front desk");
+        browser.find("form.agent-form button[type=submit]").click();
+        browser.await(d -> browser.path().endsWith("?saved=1"));
+        assertThat(browser.find("h1").getText()).isEqualTo("Front desk");
+    }
+
+    @Test
+    @Order(17)
+    void talkToAgent_opensTheLiveKitConnectionWithTheSessionsToken_andHangingUpEndsIt() {
+        browser.open(voiceAgentPath);
+        browser.find("a[href^='/voice/talk']").click();
+        browser.await(d -> browser.path().startsWith("/voice/talk"));
+        browser.assertAccessible("the talk page");
+        browser.screenshots("talk-ready");
+        liveKit.clear();
+        browser.script("window.__csp = []; document.addEventListener('securitypolicyviolation',"
+                + " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));");
+        browser.find("[data-call]").click();
+        try {
+            browser.await(d -> !liveKit.rtcAttempts().isEmpty());
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("no /rtc attempt; the page says: " + browser.find("[data-status]").getText()
+                    + " / " + browser.script("return document.querySelector('[data-error]').textContent")
+                    + " / LivekitClient: " + browser.script("return typeof window.LivekitClient")
+                    + " / CSP: " + browser.script("return JSON.stringify(window.__csp)").toString().substring(0, 80)
+                    + " / header: " + browser.script("var x = new XMLHttpRequest(); x.open('GET', location.href, false);"
+                    + " x.send(); return x.getAllResponseHeaders();"), e);
+        }
+        String attempt = liveKit.rtcAttempts().get(0);
+        assertThat(attempt).startsWith("/rtc").contains("access_token=");
+        String token = attempt.replaceAll(".*access_token=([^&]+).*", "$1");
+        DecodedJWT jwt = JWT.decode(token);
+        FakeLiveKitServer.Request create = liveKit.requests("CreateRoom").get(0);
+        String room = ((livekit.LivekitRoom.CreateRoomRequest) create.body()).getName();
+        assertThat(jwt.getClaim("video").asMap()).containsEntry("room", room).containsEntry("roomJoin", true);
+        assertThat(room).startsWith("agent_" + voiceAgentPath.substring("/agents/".length()) + "_");
+        browser.await(d -> browser.find("[data-status]").getText().startsWith("Connecting"));
+        browser.save("talk-connecting-light-wide"); // no reload: that would leave the call
+
+        browser.find("[data-hangup]").click();
+        browser.await(d -> browser.find("[data-status]").getText().startsWith("Ended"));
+        assertThat(liveKit.rooms()).as("hanging up deleted the room").doesNotContain(room);
+        browser.open("/voice");
+        assertThat(browser.find("table.calls tbody tr").getAttribute("textContent")).contains("Front desk", "ended");
+        browser.assertAccessible("voice sessions");
+        browser.screenshots("voice-sessions");
+        browser.find("table.calls tbody tr a.row-link").click();
+        browser.await(d -> browser.path().equals("/voice/" + room));
+        assertThat(browser.find(".facts").getText()).contains("arrives when the agent's worker forwards the room");
+        browser.assertAccessible("a voice session");
+        browser.screenshots("voice-session");
+    }
+
+    @Test
+    @Order(18)
     void signingOut_endsTheSession() {
         browser.open("/conversations");
         signOut();

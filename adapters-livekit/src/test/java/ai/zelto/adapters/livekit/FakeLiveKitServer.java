@@ -57,6 +57,7 @@ public final class FakeLiveKitServer implements AutoCloseable {
     private final List<String> rtcAttempts = new CopyOnWriteArrayList<>();
     private final Set<String> rooms = ConcurrentHashMap.newKeySet();
     private volatile int failWith;
+    private volatile long rtcHoldMillis;
 
     public FakeLiveKitServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -100,6 +101,11 @@ public final class FakeLiveKitServer implements AutoCloseable {
         server.createContext("/twirp/", this::twirp);
         server.createContext("/rtc", exchange -> {
             rtcAttempts.add(exchange.getRequestURI().toString());
+            try {
+                Thread.sleep(rtcHoldMillis); // a client then stays "connecting", as against a slow server
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+            }
             exchange.sendResponseHeaders(400, -1); // no WebRTC here: the attempt is what tests look for
             exchange.close();
         });
@@ -237,6 +243,11 @@ public final class FakeLiveKitServer implements AutoCloseable {
     /** Answers every Twirp request with this status (Twirp's {@code internal} error) until told 0. */
     public void failWith(int status) {
         this.failWith = status;
+    }
+
+    /** Holds each {@code /rtc} connection attempt this long before refusing it. */
+    public void holdRtc(java.time.Duration hold) {
+        this.rtcHoldMillis = hold.toMillis();
     }
 
     public void clear() {

@@ -20,8 +20,10 @@ import ai.zelto.adapters.web.settings.IntegrationsPageResource;
 import ai.zelto.adapters.web.settings.KeysPageResource;
 import ai.zelto.adapters.web.settings.MembersPageResource;
 import ai.zelto.adapters.web.signin.SignInResource;
+import ai.zelto.adapters.web.voice.VoicePageResource;
 import ai.zelto.application.port.in.agent.GetAgentUseCase;
 import ai.zelto.application.port.in.agent.ListAgentsUseCase;
+import ai.zelto.application.port.in.agent.ManageAgentsUseCase;
 import ai.zelto.application.port.in.apikey.CreateApiKeyUseCase;
 import ai.zelto.application.port.in.apikey.ManageApiKeysUseCase;
 import ai.zelto.application.port.in.audit.ListAuditUseCase;
@@ -39,6 +41,7 @@ import ai.zelto.application.port.in.people.SetupUseCase;
 import ai.zelto.application.port.in.people.SignInUseCase;
 import ai.zelto.application.port.in.people.WebSessionUseCase;
 import ai.zelto.application.port.in.recording.GetRecordingUseCase;
+import ai.zelto.application.port.in.voice.VoiceSessionsUseCase;
 import io.dropwizard.jersey.DropwizardResourceConfig;
 import jakarta.servlet.Filter;
 import java.net.URI;
@@ -57,7 +60,7 @@ import org.glassfish.jersey.servlet.ServletProperties;
 public final class Console {
     /** The paths the console answers; {@code ""} is the root ({@code /}) alone. */
     public static final List<String> PATHS = List.of("", "/login", "/logout", "/setup/*", "/conversations/*",
-            "/agents/*", "/deliveries/*", "/credits/*", "/audit/*", "/settings/*", "/assets/*");
+            "/agents/*", "/voice/*", "/deliveries/*", "/credits/*", "/audit/*", "/settings/*", "/assets/*");
 
     private Console() {
     }
@@ -70,7 +73,8 @@ public final class Console {
                            GetRecordingUseCase recordings, CreateApiKeyUseCase createKey, ManageApiKeysUseCase keys,
                            ListIntegrationsUseCase integrations, ConfigureIntegrationUseCase configureIntegration,
                            CreateHookUseCase hooks, GetCreditsUseCase credits, CreditHistoryUseCase creditHistory,
-                           ListAuditUseCase audit) {
+                           ListAuditUseCase audit, ManageAgentsUseCase manageAgents,
+                           VoiceSessionsUseCase voiceSessions) {
     }
 
     /**
@@ -97,7 +101,8 @@ public final class Console {
                 useCases.highlights(), useCases.deliveries(), layout, clock));
         config.register(new RecordingPlaybackResource(useCases.recordings()));
         config.register(new AgentsPageResource(useCases.agents(), useCases.agent(), useCases.conversations(),
-                layout));
+                useCases.manageAgents(), layout));
+        config.register(new VoicePageResource(useCases.voiceSessions(), useCases.agent(), layout));
         config.register(new DeliveriesPageResource(useCases.deliveries(), layout));
         config.register(new KeysPageResource(useCases.createKey(), useCases.keys(), layout));
         config.register(new MembersPageResource(useCases.members(), layout, publicUrl));

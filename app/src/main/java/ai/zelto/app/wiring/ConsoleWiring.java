@@ -21,9 +21,11 @@ public final class ConsoleWiring implements Feature {
     private final IntegrationWiring integrations;
     private final ReadWiring reads;
     private final RecordingWiring recordings;
+    private final VoiceWiring voice;
 
     ConsoleWiring(Foundation base, AccessWiring access, IntegrationWiring integrations, ReadWiring reads,
-                  RecordingWiring recordings) {
+                  RecordingWiring recordings, VoiceWiring voice) {
+        this.voice = voice;
         this.base = base;
         this.access = access;
         this.integrations = integrations;
@@ -43,7 +45,7 @@ public final class ConsoleWiring implements Feature {
         Console.UseCases useCases = new Console.UseCases(signIn, signIn, people, people, reads.reads, reads.reads,
                 reads.reads, reads.reads, reads.reads, reads.reads, recordings.playback, access.apiKeys, access.apiKeys,
                 integrations.integrations, integrations.integrations, integrations.integrations, reads.reads,
-                reads.reads, base.audit);
+                reads.reads, base.audit, reads.agents, voice.sessions);
         environment.servlets().addFilter("console", Console.filter(useCases, publicUrl, base.clock, base.random))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, Console.PATHS.toArray(String[]::new));
     }

@@ -29,8 +29,8 @@ public final class ZeltoCore {
         this.recordings = built(new RecordingWiring(base));
         this.ingest = built(new IngestWiring(base, integrations, recordings));
         this.reads = built(new ReadWiring(base));
-        this.console = built(new ConsoleWiring(base, access, integrations, reads, recordings));
         this.voice = built(new VoiceWiring(base, integrations, ingest));
+        this.console = built(new ConsoleWiring(base, access, integrations, reads, recordings, voice));
     }
 
     /** The features in the order they were built; the server serves them in this order. */

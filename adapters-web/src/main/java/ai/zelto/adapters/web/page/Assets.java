@@ -12,7 +12,7 @@ import java.util.Objects;
  * The console's static files, kept from the jar and served by {@link AssetsResource} at
  * {@code /assets/<name>-<hash>.<ext>}: the hash of the content is in the URL, so browsers keep a file for a year
  * and a new release is fetched at once. Only the files listed here are served; nothing comes from a CDN. htmx
- * comes from its WebJar.
+ * comes from its WebJar, LiveKit's client from the copy in {@code vendor/livekit-client}.
  */
 public final class Assets {
     private static final String OWN = "/ai/zelto/adapters/web/assets/";
@@ -21,6 +21,9 @@ public final class Assets {
             "console.js", OWN + "console.js",
             "player.js", OWN + "player.js",
             "icon.svg", OWN + "icon.svg",
+            "talk.js", OWN + "talk.js",
+            // LiveKit's JavaScript client, vendored from npm (no WebJar exists): see vendor/livekit-client/README.md
+            "livekit-client.umd.js", "/ai/zelto/adapters/web/vendor/livekit-client/livekit-client.umd.js",
             "htmx.min.js", "/META-INF/resources/webjars/htmx.org/2.0.7/dist/htmx.min.js");
     private static final Map<String, String> TYPES = Map.of("css", "text/css; charset=utf-8",
             "js", "text/javascript; charset=utf-8", "svg", "image/svg+xml");

@@ -17,6 +17,7 @@ public record Chrome(String title, String section, Member member, String csrfTok
     private static final List<List<String>> SECTIONS = List.of(
             List.of("conversations", "Conversations", "/conversations"),
             List.of("agents", "Agents", "/agents"),
+            List.of("voice", "Voice sessions", "/voice"),
             List.of("deliveries", "Deliveries", "/deliveries"),
             List.of("credits", "Credits", "/credits"),
             List.of("audit", "Audit log", "/audit"),
@@ -36,6 +37,11 @@ public record Chrome(String title, String section, Member member, String csrfTok
     /** Whether the signed-in person may manage keys, integrations and members (the server checks it again). */
     public boolean canManage() {
         return member != null && member.role().canManage();
+    }
+
+    /** Whether the signed-in person may create and change agents and start sessions (the server checks it again). */
+    public boolean canWrite() {
+        return member != null && member.role().canWrite();
     }
 
     public List<NavItem> navigation() {

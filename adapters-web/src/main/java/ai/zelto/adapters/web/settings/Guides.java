@@ -39,13 +39,18 @@ final class Guides {
                                                     {"role": "assistant", "text": "Let me check."}]}}'
                     # {"received":true}""".formatted(endpoint), "prod-uploader");
             case "livekit" -> new Guide("LiveKit",
-                    "LiveKit Agents workers forward each finished session from their shutdown callback.",
+                    "LiveKit Agents workers forward each finished session; Zelto can also start voice sessions"
+                            + " with your agents in LiveKit rooms.",
                     List.of("Create an API key below and copy it: it is shown once. It is the same org-wide key the"
                                     + " REST API uses.",
                             "Set it as ZELTO_API_KEY in your worker's environment.",
                             "At the end of each session, POST it to " + endpoint
                                     + " with the header X-Zelto-Provider: livekit.",
-                            "Open Conversations: it shows up tagged as LiveKit within a few seconds."),
+                            "Open Conversations: it shows up tagged as LiveKit within a few seconds.",
+                            "For voice sessions started here: set your LiveKit server below (without it, the"
+                                    + " operator's is used, if any), point LiveKit's webhook at " + base
+                                    + "/webhooks/livekit, and give each voice agent its worker's name on the"
+                                    + " agent's page."),
                     """
                     curl -s %s -H "Authorization: Bearer $ZELTO_API_KEY" \\
                       -H 'X-Zelto-Provider: livekit' -H 'Content-Type: application/json' -d @session.json"""

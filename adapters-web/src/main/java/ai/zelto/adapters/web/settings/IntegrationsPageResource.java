@@ -100,8 +100,9 @@ public final class IntegrationsPageResource {
                 configure.configure(member.organizationId(), provider, changes, "user:" + member.id());
             }
         } catch (ValidationException invalid) {
-            return Response.status(400).entity(page(visitor, uri, null, String.join(" ", invalid.details().values()),
-                    provider)).build();
+            return Response.status(400).entity(page(visitor, uri, null, String.join(" ", invalid.details().entrySet()
+                    .stream().map(detail -> detail.getKey() + ": " + detail.getValue() + ".").toList()), provider))
+                    .build();
         }
         return Response.seeOther(URI.create("/settings/integrations?saved=" + provider + "#" + provider)).build();
     }

@@ -108,6 +108,15 @@ public final class VoiceSessionService implements VoiceSessionsUseCase {
     }
 
     @Override
+    public Optional<String> browserUrl(OrganizationId organizationId) {
+        try {
+            return connections.connectionFor(organizationId).map(c -> c.endpoint().browserUrl());
+        } catch (OutboundGuard.Refused | OutboundGuard.Unresolved | IllegalArgumentException unusable) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
     public VoiceSessionPage list(OrganizationId organizationId, AgentId agentId, int limit, String cursor) {
         VoiceSessionRepository.Position after = cursor == null ? null : decode(cursor);
         List<VoiceSessionView> rows = sessions.list(organizationId, agentId, limit + 1, after);

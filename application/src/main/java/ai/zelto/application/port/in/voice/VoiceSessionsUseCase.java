@@ -22,6 +22,12 @@ public interface VoiceSessionsUseCase {
 
     Optional<VoiceSessionView> get(OrganizationId organizationId, String roomName);
 
+    /**
+     * The LiveKit URL the organization's people connect to ({@code ws(s)://}), for a page that will connect;
+     * empty when no usable LiveKit is configured.
+     */
+    Optional<String> browserUrl(OrganizationId organizationId);
+
     /** Ends the session and deletes its room; ending an ended session changes nothing. */
     VoiceSessionView end(OrganizationId organizationId, String roomName);
 }
