@@ -373,6 +373,13 @@ class ConsoleBrowserIT {
         String prompt = (String) browser.script("return document.getElementById('prompt-zelto').textContent");
         assertThat(prompt).contains("http://localhost:" + port + "/webhooks/calls", "ZELTO_API_KEY",
                 "Never hard-code it");
+        WebElement livekitCard = browser.find("#livekit");
+        assertThat(livekitCard.getText()).contains("http://localhost:" + port + "/webhooks/livekit");
+        assertThat(livekitCard.findElements(By.cssSelector("input[name^='setting.']"))).extracting(
+                field -> field.getAttribute("name")).containsExactly("setting.url", "setting.apiKey",
+                "setting.apiSecret");
+        assertThat(livekitCard.findElement(By.cssSelector("input[name='setting.apiSecret']")).getAttribute("type"))
+                .isEqualTo("password");
         browser.assertAccessible("integrations");
         browser.screenshots("integrations");
         browser.find("#retell form.inline button").click();

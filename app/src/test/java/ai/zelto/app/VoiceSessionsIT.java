@@ -353,6 +353,40 @@ class VoiceSessionsIT {
     }
 
     @Test
+    void aRecordingBeforeTheTranscript_mergesIntoOneConversationOnTheSessionsAgent_chargedOnce() throws Exception {
+        String agent = voiceAgent(TestServer.KEY);
+        String room = ok(startSession(TestServer.KEY, agent), 200).get("room_name").asText();
+        long balanceBefore = server.getJson("/v1/credits").get("balance").asLong();
+        try (SourceServer source = new SourceServer().serve("/early.wav", TestAudio.wav(1.0))) {
+            String egress = "{\"event\":\"egress_ended\",\"id\":\"EV_early_" + room.hashCode() + "\","
+                    + "\"egressInfo\":{\"egressId\":\"EG_2\",\"roomName\":\"" + room + "\","
+                    + "\"status\":\"EGRESS_COMPLETE\",\"fileResults\":[{\"location\":\""
+                    + source.url("/early.wav") + "\"}]}}";
+            ok(signedWebhook(egress), 200);
+            String conversationId = null;
+            for (int i = 0; i < 400 && conversationId == null; i++) {
+                JsonNode found = server.getJson("/v1/conversations?externalId=" + room).get("data");
+                conversationId = found.isEmpty() ? null : found.get(0).get("id").asText();
+                TestServer.sleep(25);
+            }
+            assertThat(conversationId).as("the recording alone made the conversation").isNotNull();
+
+            String forwarded = "{\"call\": {\"externalId\": \"" + room + "\", \"durationSeconds\": 61},"
+                    + " \"agent\": {\"externalId\": \"worker-says-so\"}, \"transcript\": {\"turns\": ["
+                    + "{\"role\": \"user\", \"text\": \"Hello?\"}]}}";
+            assertThat(server.uploadAndProcess(forwarded, "X-Zelto-Provider", "livekit", "Content-Type",
+                    "application/json").get("conversationId").asText()).isEqualTo(conversationId);
+            JsonNode conversation = server.getJson("/v1/conversations/" + conversationId);
+            assertThat(conversation.get("agent").get("id").asText()).isEqualTo(agent);
+            assertThat(conversation.get("transcript").get("turns")).hasSize(1);
+            assertThat(conversation.get("recording").get("status").asText()).isIn("pending", "stored");
+            assertThat(server.getJson("/v1/conversations?externalId=" + room).get("data")).hasSize(1);
+        }
+        assertThat(balanceBefore - server.getJson("/v1/credits").get("balance").asLong())
+                .as("one charge, for the 61 s the transcript reported").isEqualTo(2 * CREDITS_PER_STARTED_MINUTE);
+    }
+
+    @Test
     void livekitsHookUrlForForwardingStillWorks_besideLiveKitsOwnWebhook() {
         String url = ok(send("POST", "/v1/integrations/livekit/hook", TestServer.KEY, null), 200).get("url").asText();
         HttpResponse<String> forwarded = server.post(url, null, CanonicalBodies.withTranscript("via-hook", "hooked"));
