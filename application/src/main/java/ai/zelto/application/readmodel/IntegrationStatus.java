@@ -1,19 +1,22 @@
 package ai.zelto.application.readmodel;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * A provider's status for an organization: active once at least one of its calls was ingested.
  *
  * @param lastCallAt when the last delivery of a call from this provider was received, or null
- * @param settings   each setting the provider declares, configured or not
+ * @param settings   each setting the provider declares, configured or not, in declaration order
  * @param hookUrl    the organization's header-free webhook URL for this provider, or null
  */
 public record IntegrationStatus(String provider, boolean active, Instant lastCallAt, long calls,
                                 Map<String, SettingStatus> settings, String hookUrl) {
     public IntegrationStatus {
-        settings = settings == null ? Map.of() : Map.copyOf(settings);
+        // in the order the integration declares them: forms show them so
+        settings = settings == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(settings));
     }
 
     /** Calls figures only, before settings are known. */

@@ -140,7 +140,14 @@ public final class VoiceSessionService implements VoiceSessionsUseCase {
             return view;
         }
         try {
-            liveKit.deleteRoom(endpoint(organizationId), roomName);
+            Optional<LiveKit.Endpoint> endpoint = connections.connectionFor(organizationId)
+                    .map(LiveKitConnections.Connection::endpoint);
+            if (endpoint.isPresent()) {
+                liveKit.deleteRoom(endpoint.get(), roomName);
+            } // with LiveKit no longer configured there is no room Zelto could delete: the record still ends
+        } catch (OutboundGuard.Refused | OutboundGuard.Unresolved | IllegalArgumentException unusable) {
+            throw new VoiceRefusals.LiveKitUnavailable("your LiveKit URL cannot be used now (" + unusable.getMessage()
+                    + "); the session is still open");
         } catch (LiveKit.Failure failed) {
             LOG.log(System.Logger.Level.WARNING, "LiveKit did not delete room " + roomName + ": "
                     + failed.getMessage(), failed);
