@@ -8,6 +8,7 @@ import ai.zelto.application.port.out.CreditLedger;
 import ai.zelto.application.port.out.LiveKit;
 import ai.zelto.application.port.out.MemberRepository;
 import ai.zelto.application.port.out.VoiceSessionRepository;
+import ai.zelto.application.readmodel.CursorText;
 import ai.zelto.application.readmodel.VoiceSessionPage;
 import ai.zelto.application.readmodel.VoiceSessionView;
 import ai.zelto.domain.agent.Agent;
@@ -18,10 +19,8 @@ import ai.zelto.domain.organization.UserId;
 import ai.zelto.domain.shared.ValidationException;
 import ai.zelto.domain.user.Member;
 import ai.zelto.domain.voice.VoiceSession;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -160,21 +159,11 @@ public final class VoiceSessionService implements VoiceSessionsUseCase {
 
     /** An opaque cursor: the creation time and room name of the last session of a page. */
     static String encode(Instant createdAt, String roomName) {
-        String plain = createdAt.getEpochSecond() + ":" + createdAt.getNano() + ":" + roomName;
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+        return new CursorText(createdAt, roomName).encode();
     }
 
     static VoiceSessionRepository.Position decode(String cursor) {
-        try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8)
-                    .split(":", 3);
-            if (parts.length == 3 && !parts[2].isEmpty()) {
-                return new VoiceSessionRepository.Position(Instant.ofEpochSecond(Long.parseLong(parts[0]),
-                        Long.parseLong(parts[1])), parts[2]);
-            }
-        } catch (IllegalArgumentException | java.time.DateTimeException malformed) {
-            // answered below
-        }
-        throw ValidationException.of("cursor", "is not a cursor this API gave");
+        return CursorText.decode(cursor).map(text -> new VoiceSessionRepository.Position(text.at(), text.key()))
+                .orElseThrow(() -> ValidationException.of("cursor", "is not a cursor this API gave"));
     }
 }
