@@ -96,21 +96,30 @@ public final class OutboundGuard {
         return true;
     }
 
-    /** The host is internal and not allow-listed: a permanent refusal. */
-    public static final class Refused extends RuntimeException {
+    /** Zelto may not, or cannot, connect there; the message says why. */
+    public abstract static class Unusable extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        Refused(String message) {
+        Unusable(String message) {
             super(message, null, false, false);
         }
     }
 
+    /** The host is internal and not allow-listed, or the address is not one: a permanent refusal. */
+    public static final class Refused extends Unusable {
+        private static final long serialVersionUID = 1L;
+
+        public Refused(String message) {
+            super(message);
+        }
+    }
+
     /** The host does not resolve: perhaps only for now. */
-    public static final class Unresolved extends RuntimeException {
+    public static final class Unresolved extends Unusable {
         private static final long serialVersionUID = 1L;
 
         Unresolved(String message) {
-            super(message, null, false, false);
+            super(message);
         }
     }
 }

@@ -74,32 +74,40 @@ public final class LiveKitConnections {
         if (url != null) {
             try {
                 guard.check(serverUri(url));
-            } catch (IllegalArgumentException | OutboundGuard.Refused | OutboundGuard.Unresolved wrong) {
+            } catch (OutboundGuard.Unusable wrong) {
                 errors.put(URL, wrong.getMessage());
             }
         }
         return errors;
     }
 
-    /** The http(s) form of a ws(s) or http(s) URL; anything else is refused. */
+    /**
+     * The http(s) form of a ws(s) or http(s) URL.
+     *
+     * @throws OutboundGuard.Refused for anything else
+     */
     static URI serverUri(String url) {
         String lower = url.toLowerCase(Locale.ROOT);
         if (!(lower.startsWith("ws://") || lower.startsWith("wss://") || lower.startsWith("http://")
                 || lower.startsWith("https://"))) {
-            throw new IllegalArgumentException("must be a ws://, wss://, http:// or https:// URL");
+            throw new OutboundGuard.Refused("must be a ws://, wss://, http:// or https:// URL");
         }
         try {
             URI uri = new URI(new LiveKit.Endpoint(url, "-", "-").serverUrl());
             if (uri.getHost() == null) {
-                throw new IllegalArgumentException("must be a URL with a host");
+                throw new OutboundGuard.Refused("must be a URL with a host");
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("is not a URL");
+            throw new OutboundGuard.Refused("is not a URL");
         }
     }
 
-    /** The connection the organization's sessions use, checked for use now; empty when none is configured. */
+    /**
+     * The connection the organization's sessions use, checked for use now; empty when none is configured.
+     *
+     * @throws OutboundGuard.Unusable when the organization's own URL may not or cannot be used now
+     */
     public Optional<Connection> connectionFor(OrganizationId organizationId) {
         Map<String, String> own = integrations.settingsFor(organizationId, INTEGRATION);
         if (own.containsKey(URL) && own.containsKey(API_KEY) && own.containsKey(API_SECRET)) {

@@ -100,9 +100,9 @@ public final class VoiceSessionService implements VoiceSessionsUseCase {
                     .orElseThrow(VoiceRefusals.LiveKitNotConfigured::new).endpoint();
         } catch (OutboundGuard.Refused refused) {
             throw new VoiceRefusals.LiveKitAddressRefused(refused.getMessage());
-        } catch (OutboundGuard.Unresolved | IllegalArgumentException unusable) {
+        } catch (OutboundGuard.Unresolved unresolved) {
             throw new VoiceRefusals.LiveKitUnavailable("your LiveKit URL cannot be reached: "
-                    + unusable.getMessage());
+                    + unresolved.getMessage());
         }
     }
 
@@ -110,7 +110,7 @@ public final class VoiceSessionService implements VoiceSessionsUseCase {
     public Optional<String> browserUrl(OrganizationId organizationId) {
         try {
             return connections.connectionFor(organizationId).map(c -> c.endpoint().browserUrl());
-        } catch (OutboundGuard.Refused | OutboundGuard.Unresolved | IllegalArgumentException unusable) {
+        } catch (OutboundGuard.Unusable unusable) {
             return Optional.empty();
         }
     }
@@ -144,7 +144,7 @@ public final class VoiceSessionService implements VoiceSessionsUseCase {
             if (endpoint.isPresent()) {
                 liveKit.deleteRoom(endpoint.get(), roomName);
             } // with LiveKit no longer configured there is no room Zelto could delete: the record still ends
-        } catch (OutboundGuard.Refused | OutboundGuard.Unresolved | IllegalArgumentException unusable) {
+        } catch (OutboundGuard.Unusable unusable) {
             throw new VoiceRefusals.LiveKitUnavailable("your LiveKit URL cannot be used now (" + unusable.getMessage()
                     + "); the session is still open");
         } catch (LiveKit.Failure failed) {
