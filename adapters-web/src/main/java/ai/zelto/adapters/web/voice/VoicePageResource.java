@@ -116,7 +116,6 @@ public final class VoicePageResource {
     public Response end(@Context ContainerRequestContext request, @PathParam("roomName") String roomName,
                         @Context HttpHeaders headers) {
         Member member = Visitor.of(request).require(Role::canWrite, "end voice sessions");
-        sessions.get(member.organizationId(), roomName).orElseThrow(NotFoundException::new);
         VoiceSessionView ended;
         try {
             ended = sessions.end(member.organizationId(), roomName);

@@ -13,9 +13,11 @@ import ai.zelto.domain.voice.VoiceSession;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * LiveKit's webhooks. Verified first (see {@link LiveKit#verifyWebhook}); then, once per event id:
@@ -50,7 +52,11 @@ public final class LiveKitWebhookService implements ReceiveLiveKitWebhookUseCase
     @Override
     public void receive(byte[] body, String authorization) {
         Instant now = clock.instant();
-        LiveKit.Verified verified = liveKit.verifyWebhook(body, authorization, key -> connections.ownersOf(key)
+        // who holds a key is read once per webhook: for the signature, then for which rooms it may touch
+        Map<String, List<LiveKitConnections.KeyOwner>> owners = new HashMap<>();
+        Function<String, List<LiveKitConnections.KeyOwner>> ownersOf =
+                key -> owners.computeIfAbsent(key, connections::ownersOf);
+        LiveKit.Verified verified = liveKit.verifyWebhook(body, authorization, key -> ownersOf.apply(key)
                 .stream().map(LiveKitConnections.KeyOwner::secret).distinct().toList(), now)
                 .orElseThrow(NotSigned::new);
         LiveKit.Event event = verified.event();
@@ -58,7 +64,7 @@ public final class LiveKitWebhookService implements ReceiveLiveKitWebhookUseCase
             return;
         }
         Optional<VoiceSession> session = Optional.ofNullable(event.roomName()).flatMap(sessions::findByRoom)
-                .filter(found -> mayActOn(verified, found));
+                .filter(found -> mayActOn(verified, ownersOf.apply(verified.apiKey()), found));
         if (session.isEmpty()) {
             return;
         }
@@ -82,8 +88,9 @@ public final class LiveKitWebhookService implements ReceiveLiveKitWebhookUseCase
     }
 
     /** Whether the key that signed the event belongs to whoever owns the session. */
-    private boolean mayActOn(LiveKit.Verified verified, VoiceSession session) {
-        return connections.ownersOf(verified.apiKey()).stream()
+    private static boolean mayActOn(LiveKit.Verified verified, List<LiveKitConnections.KeyOwner> owners,
+                                    VoiceSession session) {
+        return owners.stream()
                 .filter(owner -> owner.secret().equals(verified.apiSecret()))
                 .anyMatch(owner -> owner.organizationId() == null
                         || owner.organizationId().equals(session.organizationId()));
