@@ -21,6 +21,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 import livekit.LivekitAgentDispatch;
+import livekit.LivekitConnectorTwilio;
+import livekit.LivekitConnectorWhatsapp;
 import livekit.LivekitModels;
 import livekit.LivekitRoom;
 
@@ -58,6 +60,12 @@ public final class FakeLiveKitServer implements AutoCloseable {
     private final Set<String> rooms = ConcurrentHashMap.newKeySet();
     private volatile int failWith;
     private volatile long rtcHoldMillis;
+    private volatile long dialHoldMillis;
+    private volatile String nextWhatsAppCallId;
+    private final java.util.concurrent.atomic.AtomicInteger whatsAppCalls = new java.util.concurrent.atomic
+            .AtomicInteger();
+    private final Set<String> disconnected = ConcurrentHashMap.newKeySet();
+    private final Map<String, TwirpError> failing = new ConcurrentHashMap<>();
 
     public FakeLiveKitServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -98,6 +106,7 @@ public final class FakeLiveKitServer implements AutoCloseable {
                             .setAgentName(dispatch.getAgentName()).setRoom(dispatch.getRoom())
                             .setMetadata(dispatch.getMetadata()).build();
                 }));
+        connector();
         server.createContext("/twirp/", this::twirp);
         server.createContext("/rtc", exchange -> {
             rtcAttempts.add(exchange.getRequestURI().toString());
@@ -113,6 +122,82 @@ public final class FakeLiveKitServer implements AutoCloseable {
     }
 
     private record TwirpError(int status, String code, String msg) {
+    }
+
+    /**
+     * LiveKit Cloud's Connector (absent from the open-source server): {@code roomCreate} for all five methods, as
+     * LiveKit's conformance mock requires. A dial answers a Meta call id ({@code wacid.…}, or the one set with
+     * {@link #nextWhatsAppCallId}) after {@link #holdDial}; a second disconnect of one call is refused, as LiveKit
+     * refuses it; a Twilio connect answers a {@code wss://} stream URL for the room. An omitted direction (proto3
+     * JSON leaves out zero values) reads as the zero value, inbound.
+     */
+    private void connector() {
+        methods.put("livekit.Connector/DialWhatsAppCall", new Method(bytes -> parse(LivekitConnectorWhatsapp
+                .DialWhatsAppCallRequest.parser(), bytes), LivekitConnectorWhatsapp.DialWhatsAppCallRequest
+                .newBuilder(), "roomCreate", false, request -> {
+                    LivekitConnectorWhatsapp.DialWhatsAppCallRequest dial =
+                            (LivekitConnectorWhatsapp.DialWhatsAppCallRequest) request;
+                    try {
+                        Thread.sleep(dialHoldMillis);
+                    } catch (InterruptedException stopped) {
+                        Thread.currentThread().interrupt();
+                    }
+                    String room = dial.getRoomName().isEmpty() ? "wa_" + whatsAppCalls.get() : dial.getRoomName();
+                    rooms.add(room);
+                    String id = nextWhatsAppCallId != null ? nextWhatsAppCallId
+                            : "wacid.FAKE" + whatsAppCalls.incrementAndGet() + "AgoV-Hc5eCgK5Gh==";
+                    nextWhatsAppCallId = null;
+                    return LivekitConnectorWhatsapp.DialWhatsAppCallResponse.newBuilder().setWhatsappCallId(id)
+                            .setRoomName(room).build();
+                }));
+        methods.put("livekit.Connector/AcceptWhatsAppCall", new Method(bytes -> parse(LivekitConnectorWhatsapp
+                .AcceptWhatsAppCallRequest.parser(), bytes), LivekitConnectorWhatsapp.AcceptWhatsAppCallRequest
+                .newBuilder(), "roomCreate", false, request -> {
+                    LivekitConnectorWhatsapp.AcceptWhatsAppCallRequest accept =
+                            (LivekitConnectorWhatsapp.AcceptWhatsAppCallRequest) request;
+                    if (!accept.hasSdp() || !accept.getSdp().getType().equals("offer")) {
+                        return new TwirpError(400, "invalid_argument", "sdp must be Meta's offer");
+                    }
+                    String room = accept.getRoomName().isEmpty() ? "wa_in_" + accept.getWhatsappCallId().hashCode()
+                            : accept.getRoomName();
+                    rooms.add(room);
+                    return LivekitConnectorWhatsapp.AcceptWhatsAppCallResponse.newBuilder().setRoomName(room).build();
+                }));
+        methods.put("livekit.Connector/ConnectWhatsAppCall", new Method(bytes -> parse(LivekitConnectorWhatsapp
+                .ConnectWhatsAppCallRequest.parser(), bytes), LivekitConnectorWhatsapp.ConnectWhatsAppCallRequest
+                .newBuilder(), "roomCreate", false, request -> {
+                    LivekitConnectorWhatsapp.ConnectWhatsAppCallRequest connect =
+                            (LivekitConnectorWhatsapp.ConnectWhatsAppCallRequest) request;
+                    if (!connect.hasSdp() || !connect.getSdp().getType().equals("answer")) {
+                        return new TwirpError(400, "invalid_argument", "sdp must be Meta's answer");
+                    }
+                    return LivekitConnectorWhatsapp.ConnectWhatsAppCallResponse.getDefaultInstance();
+                }));
+        methods.put("livekit.Connector/DisconnectWhatsAppCall", new Method(bytes -> parse(LivekitConnectorWhatsapp
+                .DisconnectWhatsAppCallRequest.parser(), bytes), LivekitConnectorWhatsapp
+                .DisconnectWhatsAppCallRequest.newBuilder(), "roomCreate", false, request -> {
+                    LivekitConnectorWhatsapp.DisconnectWhatsAppCallRequest disconnect =
+                            (LivekitConnectorWhatsapp.DisconnectWhatsAppCallRequest) request;
+                    if (disconnect.getDisconnectReason() == LivekitConnectorWhatsapp.DisconnectWhatsAppCallRequest
+                            .DisconnectReason.BUSINESS_INITIATED && disconnect.getWhatsappApiKey().isEmpty()) {
+                        return new TwirpError(400, "invalid_argument", "whatsapp_api_key is required");
+                    }
+                    if (!disconnected.add(disconnect.getWhatsappCallId())) {
+                        return new TwirpError(400, "failed_precondition", "call already disconnected");
+                    }
+                    return LivekitConnectorWhatsapp.DisconnectWhatsAppCallResponse.getDefaultInstance();
+                }));
+        methods.put("livekit.Connector/ConnectTwilioCall", new Method(bytes -> parse(LivekitConnectorTwilio
+                .ConnectTwilioCallRequest.parser(), bytes), LivekitConnectorTwilio.ConnectTwilioCallRequest
+                .newBuilder(), "roomCreate", false, request -> {
+                    LivekitConnectorTwilio.ConnectTwilioCallRequest connect =
+                            (LivekitConnectorTwilio.ConnectTwilioCallRequest) request;
+                    String room = connect.getRoomName().isEmpty() ? "tw_" + System.nanoTime() : connect.getRoomName();
+                    rooms.add(room);
+                    return LivekitConnectorTwilio.ConnectTwilioCallResponse.newBuilder()
+                            .setConnectUrl("wss://connector.livekit.test/twilio/" + room + "/"
+                                    + connect.getTwilioCallDirection().getNumber()).build();
+                }));
     }
 
     private void twirp(HttpExchange exchange) throws IOException {
@@ -163,6 +248,11 @@ public final class FakeLiveKitServer implements AutoCloseable {
             }
             if (!granted) {
                 error(exchange, new TwirpError(403, "permission_denied", "permissions denied"));
+                return;
+            }
+            TwirpError failure = failing.get(path.substring(path.indexOf('/') + 1));
+            if (failure != null) {
+                error(exchange, failure);
                 return;
             }
             Object answer = method.handler().apply(body);
@@ -245,6 +335,21 @@ public final class FakeLiveKitServer implements AutoCloseable {
         this.failWith = status;
     }
 
+    /** Answers one method (such as {@code DialWhatsAppCall}) with a Twirp error until {@link #clear}. */
+    public void failMethod(String method, int status, String code, String msg) {
+        failing.put(method, new TwirpError(status, code, msg));
+    }
+
+    /** Holds each WhatsApp dial this long before answering (the person's phone rings meanwhile). */
+    public void holdDial(java.time.Duration hold) {
+        this.dialHoldMillis = hold.toMillis();
+    }
+
+    /** The Meta call id the next dial answers. */
+    public void nextWhatsAppCallId(String id) {
+        this.nextWhatsAppCallId = id;
+    }
+
     /** Holds each {@code /rtc} connection attempt this long before refusing it. */
     public void holdRtc(java.time.Duration hold) {
         this.rtcHoldMillis = hold.toMillis();
@@ -254,6 +359,9 @@ public final class FakeLiveKitServer implements AutoCloseable {
         requests.clear();
         rtcAttempts.clear();
         failWith = 0;
+        failing.clear();
+        dialHoldMillis = 0;
+        nextWhatsAppCallId = null;
     }
 
     @Override

@@ -15,6 +15,7 @@ import ai.zelto.application.port.out.JobQueue;
 import ai.zelto.application.port.out.MemberRepository;
 import ai.zelto.application.port.out.OrganizationRepository;
 import ai.zelto.application.port.out.RecordingRepository;
+import ai.zelto.application.port.out.PhoneCallRepository;
 import ai.zelto.application.port.out.StartedCalls;
 import ai.zelto.application.port.out.SystemValues;
 import ai.zelto.application.port.out.UnitOfWork;
@@ -40,7 +41,8 @@ public final class JdbiPersistence {
                         IntegrationStatistics integrations, IntegrationRepository integrationSettings,
                         SystemValues systemValues, RecordingRepository recordings, JobQueue jobs, AuditLog audit,
                         MemberRepository members, WebSessionRepository webSessions,
-                        VoiceSessionRepository voiceSessions, StartedCalls startedCalls) {
+                        VoiceSessionRepository voiceSessions, PhoneCallRepository phoneCalls,
+                        StartedCalls startedCalls) {
     }
 
     public static Ports create(Jdbi jdbi, Clock clock) {
@@ -63,6 +65,7 @@ public final class JdbiPersistence {
         JdbiConversationRepository conversations = new JdbiConversationRepository(handles);
         JdbiAgentRepository agents = new JdbiAgentRepository(handles);
         JdbiVoiceSessionRepository voiceSessions = new JdbiVoiceSessionRepository(handles);
+        JdbiPhoneCallRepository phoneCalls = new JdbiPhoneCallRepository(handles);
         return new Ports(new JdbiUnitOfWork(handles),
                 new JdbiOrganizationRepository(handles),
                 new JdbiApiKeyRepository(handles),
@@ -82,6 +85,7 @@ public final class JdbiPersistence {
                 new JdbiMemberRepository(handles),
                 new JdbiWebSessionRepository(handles),
                 voiceSessions,
-                voiceSessions);
+                phoneCalls,
+                voiceSessions.orElse(phoneCalls));
     }
 }

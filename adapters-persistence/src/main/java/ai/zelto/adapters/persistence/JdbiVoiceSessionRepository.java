@@ -134,12 +134,12 @@ final class JdbiVoiceSessionRepository implements VoiceSessionRepository, Starte
     }
 
     @Override
-    public Optional<AgentId> agentOf(OrganizationId organizationId, String externalId) {
+    public Optional<Started> startedCall(OrganizationId organizationId, String externalId) {
         return handles.with(handle -> handle.createQuery(
                         "SELECT agent_id FROM voice_sessions WHERE room_name = :room AND organization_id = :org")
                 .bind("room", externalId)
                 .bind("org", organizationId.value())
-                .mapTo(UUID.class).findOne().map(AgentId::new));
+                .mapTo(UUID.class).findOne().map(agent -> new Started(new AgentId(agent), null)));
     }
 
     @Override

@@ -123,6 +123,11 @@ public class ZeltoConfiguration extends Configuration {
     @NotNull
     private LiveKitSettings livekit = new LiveKitSettings();
 
+    @JsonProperty
+    @Valid
+    @NotNull
+    private PhoneSettings phone = new PhoneSettings();
+
     public Path dataDirectory() {
         return Path.of(dataDir);
     }
@@ -190,6 +195,10 @@ public class ZeltoConfiguration extends Configuration {
 
     public LiveKitSettings getLivekit() {
         return livekit;
+    }
+
+    public PhoneSettings getPhone() {
+        return phone;
     }
 
     public RecordingSettings getRecordings() {

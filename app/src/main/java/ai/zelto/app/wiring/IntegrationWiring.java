@@ -3,6 +3,7 @@ package ai.zelto.app.wiring;
 import ai.zelto.adapters.http.integration.IntegrationsResource;
 import ai.zelto.application.provider.BuiltInSettings;
 import ai.zelto.application.service.integration.IntegrationService;
+import ai.zelto.application.service.phone.PhoneIntegrations;
 import ai.zelto.application.service.voice.LiveKitConnections;
 import io.dropwizard.core.setup.Environment;
 import java.util.List;
@@ -14,7 +15,9 @@ public final class IntegrationWiring implements Feature {
     IntegrationWiring(Foundation base) {
         // built-in integrations declare their settings here, as provider plugins declare theirs
         List<BuiltInSettings> builtIn = List.of(
-                LiveKitConnections.settings(base.config.getRecordings().outboundGuard()));
+                LiveKitConnections.settings(base.config.getRecordings().outboundGuard()),
+                PhoneIntegrations.whatsAppSettings(base.ports.agents()),
+                PhoneIntegrations.twilioSettings(base.ports.agents()));
         this.integrations = new IntegrationService(base.providers, builtIn, base.ports.integrationSettings(),
                 base.ports.integrations(), base.cipher, base.audit, base.ports.unitOfWork(), base.random, base.clock,
                 base.config.getPublicUrl());

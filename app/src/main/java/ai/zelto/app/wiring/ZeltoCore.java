@@ -20,6 +20,7 @@ public final class ZeltoCore {
     public final ReadWiring reads;
     public final ConsoleWiring console;
     public final VoiceWiring voice;
+    public final PhoneWiring phone;
     private final List<Feature> features = new ArrayList<>();
 
     public ZeltoCore(ZeltoConfiguration config, Jdbi jdbi, ProviderRegistry providers, Clock clock) {
@@ -30,6 +31,7 @@ public final class ZeltoCore {
         this.ingest = built(new IngestWiring(base, integrations, recordings));
         this.reads = built(new ReadWiring(base));
         this.voice = built(new VoiceWiring(base, integrations, ingest));
+        this.phone = built(new PhoneWiring(base, integrations, voice));
         this.console = built(new ConsoleWiring(base, access, integrations, reads, recordings, voice));
     }
 

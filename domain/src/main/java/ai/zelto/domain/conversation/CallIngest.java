@@ -86,4 +86,13 @@ public record CallIngest(String externalId, AgentReference agent, Instant starte
                 : audioSeconds, endedReason, cost, recordingUrl, customerNumber, customerName, version, nativeVersion,
                 turns, systemPrompt, metadata, true);
     }
+
+    /** This delivery with the customer's number Zelto knows, when it states none itself. */
+    public CallIngest withKnownCustomerNumber(String number) {
+        if (customerNumber != null || number == null) {
+            return this;
+        }
+        return new CallIngest(externalId, agent, startedAt, endedAt, durationSeconds, endedReason, cost, recordingUrl,
+                number, customerName, version, nativeVersion, turns, systemPrompt, metadata, audioAttached);
+    }
 }

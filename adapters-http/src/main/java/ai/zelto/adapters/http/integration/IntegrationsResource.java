@@ -8,6 +8,7 @@ import ai.zelto.application.port.in.integration.CreateHookUseCase;
 import ai.zelto.application.port.in.integration.ListIntegrationsUseCase;
 import ai.zelto.application.readmodel.IntegrationStatus;
 import ai.zelto.domain.shared.ValidationException;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.auth.Auth;
 import jakarta.ws.rs.Consumes;
@@ -42,14 +43,16 @@ public final class IntegrationsResource {
         this.hooks = hooks;
     }
 
+    /** @param hookDetails what else the provider's side needs with the hook URL (WhatsApp's verifyToken) */
     public record IntegrationResponse(String provider, boolean active, String lastCallAt, long calls,
-                                      Map<String, Setting> settings, String hookUrl) {
+                                      Map<String, Setting> settings, String hookUrl,
+                                      @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> hookDetails) {
         static IntegrationResponse from(IntegrationStatus status) {
             Map<String, Setting> settings = new LinkedHashMap<>();
             status.settings().forEach((name, setting) -> settings.put(name,
                     new Setting(setting.configured(), setting.hint())));
             return new IntegrationResponse(status.provider(), status.active(), Json.time(status.lastCallAt()),
-                    status.calls(), settings, status.hookUrl());
+                    status.calls(), settings, status.hookUrl(), status.hookDetails());
         }
     }
 
@@ -92,10 +95,17 @@ public final class IntegrationsResource {
                 caller.actor()));
     }
 
-    /** Creates or rotates the hook URL: the previous one stops working at once. */
+    /**
+     * Creates or rotates the hook URL: the previous one stops working at once. Answers {@code {"url"}} and what
+     * else the provider's side needs with it, such as WhatsApp's {@code verifyToken}.
+     */
     @POST
     @Path("/{provider}/hook")
     public Map<String, String> hook(@Auth ApiKeyPrincipal caller, @PathParam("provider") String provider) {
-        return Map.of("url", hooks.createHook(caller.organizationId(), provider, caller.actor()));
+        CreateHookUseCase.CreatedHook created = hooks.createHook(caller.organizationId(), provider, caller.actor());
+        Map<String, String> answer = new LinkedHashMap<>();
+        answer.put("url", created.url());
+        answer.putAll(created.details());
+        return answer;
     }
 }

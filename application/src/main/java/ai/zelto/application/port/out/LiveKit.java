@@ -94,7 +94,7 @@ public interface LiveKit {
                                      Instant now);
 
     /** LiveKit could not be reached, or refused; the message is for the log, never for callers. */
-    final class Failure extends Exception {
+    class Failure extends Exception {
         private static final long serialVersionUID = 1L;
 
         public Failure(String message, Throwable cause) {

@@ -269,10 +269,14 @@ public final class ProcessDeliveriesService implements ProcessDeliveriesUseCase 
                     "unconnected dial: the delivery has neither transcript turns nor a recording", null);
             return;
         }
-        AgentId agentId = resolveAgent(org, delivery.provider(), call, now);
+        Optional<StartedCalls.Started> started = delivery.provider().equals(STARTED_CALLS_PROVIDER)
+                ? startedCalls.startedCall(org, call.externalId()) : Optional.empty();
+        AgentId agentId = resolveAgent(org, delivery.provider(), call, started, now);
+        CallIngest known = started.isEmpty() || existing.map(Conversation::customerNumber).isPresent() ? call
+                : call.withKnownCustomerNumber(started.get().customerNumber());
         Conversation merged = existing
-                .map(stored -> stored.apply(delivery.provider(), agentId, call, delivery.receivedAt(), now))
-                .orElseGet(() -> Conversation.create(ConversationId.newId(), org, delivery.provider(), agentId, call,
+                .map(stored -> stored.apply(delivery.provider(), agentId, known, delivery.receivedAt(), now))
+                .orElseGet(() -> Conversation.create(ConversationId.newId(), org, delivery.provider(), agentId, known,
                         delivery.receivedAt(), now));
         writes.save(merged);
         String previousUrl = existing.map(Conversation::recordingUrl).orElse(null);
@@ -296,16 +300,14 @@ public final class ProcessDeliveriesService implements ProcessDeliveriesUseCase 
         writes.delivered(key, merged);
     }
 
-    private AgentId resolveAgent(OrganizationId org, String provider, CallIngest call, Instant now) {
+    private AgentId resolveAgent(OrganizationId org, String provider, CallIngest call,
+                                 Optional<StartedCalls.Started> started, Instant now) {
         AgentReference reference = call.agent();
         if (reference instanceof AgentReference.ById byId) {
             return byId.agentId();
         }
-        if (provider.equals(STARTED_CALLS_PROVIDER)) {
-            Optional<AgentId> started = startedCalls.agentOf(org, call.externalId());
-            if (started.isPresent()) {
-                return started.get();
-            }
+        if (started.isPresent()) {
+            return started.get().agentId();
         }
         if (reference instanceof AgentReference.ByExternalId byExternalId) {
             return agents.findOrCreate(org, provider, byExternalId.externalId(), byExternalId.name(), now).id();

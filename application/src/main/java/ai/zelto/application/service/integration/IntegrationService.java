@@ -2,6 +2,7 @@ package ai.zelto.application.service.integration;
 
 import ai.zelto.application.port.in.integration.ConfigureIntegrationUseCase;
 import ai.zelto.application.port.in.integration.CreateHookUseCase;
+import ai.zelto.application.port.in.integration.CreateHookUseCase.CreatedHook;
 import ai.zelto.application.port.in.integration.ListIntegrationsUseCase;
 import ai.zelto.application.port.in.integration.ResolveHookUseCase;
 import ai.zelto.application.port.out.IntegrationRepository.StoredSetting;
@@ -129,7 +130,7 @@ public final class IntegrationService implements ConfigureIntegrationUseCase, Cr
                     after.put(name, value);
                 }
             });
-            errors.putAll(checked.check().apply(after));
+            errors.putAll(checked.check().errors(organizationId, after));
         }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
@@ -165,7 +166,7 @@ public final class IntegrationService implements ConfigureIntegrationUseCase, Cr
     }
 
     @Override
-    public String createHook(OrganizationId organizationId, String provider, String actor) {
+    public CreatedHook createHook(OrganizationId organizationId, String provider, String actor) {
         installed(provider);
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
@@ -175,7 +176,32 @@ public final class IntegrationService implements ConfigureIntegrationUseCase, Cr
             audit.record(organizationId, actor, "provider_hook.rotated", "integration:" + provider, Map.of());
             return null;
         });
-        return hookUrl(provider, token);
+        return new CreatedHook(hookUrl(provider, token), hookDetails(provider, token));
+    }
+
+    private Map<String, String> hookDetails(String provider, String token) {
+        BuiltInSettings own = builtIn.get(provider);
+        return own == null ? Map.of() : own.hookDetails().apply(token);
+    }
+
+    /**
+     * The path of an organization's hook URL for a provider with its token, as the provider requests it: what
+     * signatures over the URL (Twilio's) are computed on. Empty when the organization has none.
+     */
+    public Optional<String> hookPath(OrganizationId organizationId, String provider) {
+        String token = integrations.hookTokens(organizationId).get(provider);
+        return Optional.ofNullable(token).map(stored -> "/webhooks/" + provider + "/" + cipher.decrypt(stored));
+    }
+
+    /** The organization's hook URL for a provider (absolute when a public URL is configured), if it has one. */
+    public Optional<String> hookUrl(OrganizationId organizationId, String provider) {
+        String token = integrations.hookTokens(organizationId).get(provider);
+        return Optional.ofNullable(token).map(stored -> hookUrl(provider, cipher.decrypt(stored)));
+    }
+
+    /** The server's public URL without a trailing slash, or null when none is configured. */
+    public String publicBaseUrl() {
+        return publicBaseUrl;
     }
 
     @Override
@@ -206,8 +232,9 @@ public final class IntegrationService implements ConfigureIntegrationUseCase, Cr
                 declared.put(spec.name(), new SettingStatus(stored != null, stored == null ? null : stored.hint(),
                         spec.secret(), spec.description()));
             });
-            String token = hooks.get(id);
-            return status.with(declared, token == null ? null : hookUrl(id, cipher.decrypt(token)));
+            String token = hooks.get(id) == null ? null : cipher.decrypt(hooks.get(id));
+            return status.with(declared, token == null ? null : hookUrl(id, token),
+                    token == null ? Map.of() : hookDetails(id, token));
         }).toList();
     }
 

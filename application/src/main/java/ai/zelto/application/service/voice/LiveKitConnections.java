@@ -54,7 +54,7 @@ public final class LiveKitConnections {
                 new SettingSpec(API_KEY, "An API key of that server (Zelto signs its requests and tokens with it, and"
                         + " LiveKit's webhooks must be signed with it).", false),
                 new SettingSpec(API_SECRET, "The secret of that API key.", true)),
-                after -> check(after, guard));
+                (organizationId, after) -> check(after, guard));
     }
 
     static Map<String, String> check(Map<String, String> after, OutboundGuard guard) {
@@ -116,6 +116,24 @@ public final class LiveKitConnections {
             return Optional.of(new Connection(endpoint, true));
         }
         return Optional.ofNullable(serverWide).map(endpoint -> new Connection(endpoint, false));
+    }
+
+    /**
+     * The endpoint to use for the organization now.
+     *
+     * @throws VoiceRefusals.LiveKitNotConfigured when it has none
+     * @throws VoiceRefusals.LiveKitAddressRefused when its own URL may no longer be used
+     * @throws VoiceRefusals.LiveKitUnavailable when its own URL cannot be resolved
+     */
+    public LiveKit.Endpoint endpointFor(OrganizationId organizationId) {
+        try {
+            return connectionFor(organizationId).orElseThrow(VoiceRefusals.LiveKitNotConfigured::new).endpoint();
+        } catch (OutboundGuard.Refused refused) {
+            throw new VoiceRefusals.LiveKitAddressRefused(refused.getMessage());
+        } catch (OutboundGuard.Unresolved unresolved) {
+            throw new VoiceRefusals.LiveKitUnavailable("your LiveKit URL cannot be reached: "
+                    + unresolved.getMessage());
+        }
     }
 
     /** Who may sign LiveKit's webhooks with this API key: the operator, organizations, or nobody. */

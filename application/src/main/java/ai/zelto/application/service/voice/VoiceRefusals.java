@@ -11,7 +11,7 @@ public final class VoiceRefusals {
     public static final class NotAVoiceAgent extends DomainException {
         private static final long serialVersionUID = 1L;
 
-        NotAVoiceAgent(String message) {
+        public NotAVoiceAgent(String message) {
             super(message);
         }
 
@@ -30,7 +30,7 @@ public final class VoiceRefusals {
     public static final class NoCredits extends DomainException {
         private static final long serialVersionUID = 1L;
 
-        NoCredits() {
+        public NoCredits() {
             super("Insufficient credits");
         }
 
@@ -49,7 +49,7 @@ public final class VoiceRefusals {
     public static final class LiveKitNotConfigured extends DomainException {
         private static final long serialVersionUID = 1L;
 
-        LiveKitNotConfigured() {
+        public LiveKitNotConfigured() {
             super("LiveKit is not configured: set your LiveKit server with PUT /v1/integrations/livekit"
                     + " {\"url\", \"apiKey\", \"apiSecret\"} (Settings → Integrations → LiveKit), or ask the operator"
                     + " to set ZELTO_LIVEKIT_URL, ZELTO_LIVEKIT_API_KEY and ZELTO_LIVEKIT_API_SECRET");
@@ -70,7 +70,7 @@ public final class VoiceRefusals {
     public static final class LiveKitAddressRefused extends DomainException {
         private static final long serialVersionUID = 1L;
 
-        LiveKitAddressRefused(String reason) {
+        public LiveKitAddressRefused(String reason) {
             super("your LiveKit URL cannot be used: " + reason);
         }
 
@@ -113,7 +113,7 @@ public final class VoiceRefusals {
             super("LiveKit did not create the room; nothing was kept, try again");
         }
 
-        LiveKitUnavailable(String message) {
+        public LiveKitUnavailable(String message) {
             super(message);
         }
 

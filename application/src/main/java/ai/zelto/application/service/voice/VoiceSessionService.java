@@ -58,22 +58,11 @@ public final class VoiceSessionService implements VoiceSessionsUseCase {
     @Override
     public StartedVoiceSession start(OrganizationId organizationId, UserId userId, AgentId agentId) {
         Agent agent = agents.find(organizationId, agentId).orElseThrow(() -> new AgentNotFoundException(agentId));
-        if (agent.architecture() == null) {
-            throw new VoiceRefusals.NotAVoiceAgent("agent " + agentId + " has no architecture: set it to pipeline or"
-                    + " realtime (PATCH /v1/agents/" + agentId + ")");
-        }
-        if (!agent.architecture().isVoice()) {
-            throw new VoiceRefusals.NotAVoiceAgent("agent " + agentId + " is a text agent: text agents cannot handle"
-                    + " voice; start a chat session instead");
-        }
-        if (agent.livekitAgentName() == null) {
-            throw new VoiceRefusals.NotAVoiceAgent("agent " + agentId + " has no livekitAgentName: set the agent name"
-                    + " its LiveKit worker registered with (PATCH /v1/agents/" + agentId + ")");
-        }
+        VoiceAgents.require(agent);
         if (credits.balance(organizationId).balance() <= 0) {
             throw new VoiceRefusals.NoCredits();
         }
-        LiveKit.Endpoint endpoint = endpoint(organizationId);
+        LiveKit.Endpoint endpoint = connections.endpointFor(organizationId);
         Instant now = clock.instant();
         VoiceSession session = VoiceSession.create(organizationId, agentId, userId, now);
         if (!sessions.insertWithinLimit(session, maxOpenSessions, now)) {
@@ -92,18 +81,6 @@ public final class VoiceSessionService implements VoiceSessionsUseCase {
         String token = liveKit.participantToken(endpoint, new LiveKit.Participant(session.roomName(),
                 userId.toString(), name, VoiceSession.TOKEN_VALIDITY));
         return new StartedVoiceSession(session.roomName(), token, endpoint.browserUrl(), agent.displayName());
-    }
-
-    private LiveKit.Endpoint endpoint(OrganizationId organizationId) {
-        try {
-            return connections.connectionFor(organizationId)
-                    .orElseThrow(VoiceRefusals.LiveKitNotConfigured::new).endpoint();
-        } catch (OutboundGuard.Refused refused) {
-            throw new VoiceRefusals.LiveKitAddressRefused(refused.getMessage());
-        } catch (OutboundGuard.Unresolved unresolved) {
-            throw new VoiceRefusals.LiveKitUnavailable("your LiveKit URL cannot be reached: "
-                    + unresolved.getMessage());
-        }
     }
 
     @Override
