@@ -3,6 +3,7 @@ package ai.zelto.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.zelto.adapters.livekit.FakeLiveKitServer;
+import ai.zelto.adapters.livekit.LiveKitWebhookSigner;
 import ai.zelto.adapters.telephony.FakeMetaGraph;
 import ai.zelto.adapters.telephony.FakeTwilioServer;
 import ai.zelto.application.port.in.organization.CreateOrganizationCommand;
@@ -626,6 +627,15 @@ class PhoneCallsIT {
         assertThat(call.get("channel").asText()).isEqualTo("twilio");
         assertThat(call.get("status").asText()).isEqualTo("connected");
         assertThat(call.get("room_name").asText()).isEqualTo(room);
+
+        String finished = "{\"event\":\"room_finished\",\"room\":{\"name\":\"" + room + "\"},\"id\":\"EV_"
+                + sid + "\",\"createdAt\":\"" + Instant.now().getEpochSecond() + "\"}";
+        ok(server.send(HttpRequest.newBuilder(server.uri("/webhooks/livekit")).POST(HttpRequest.BodyPublishers
+                .ofString(finished)).header("Content-Type", "application/webhook+json").header("Authorization",
+                LiveKitWebhookSigner.sign(finished.getBytes(StandardCharsets.UTF_8), FakeLiveKitServer.API_KEY,
+                        FakeLiveKitServer.API_SECRET, Instant.now())).build()), 200);
+        assertThat(call(call.get("id").asText()).get("status").asText())
+                .as("a call whose room closed has ended, though Twilio sends it no status callback").isEqualTo("ended");
 
         Map<String, String> other = voiceParams(callSid(), "+15551230002", "inbound");
         assertThat(twilioPost(twilioHook, PUBLIC_URL + twilioHook, other, "wrong-token").statusCode()).isEqualTo(401);

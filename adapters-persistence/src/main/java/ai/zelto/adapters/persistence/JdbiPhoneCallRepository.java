@@ -104,6 +104,14 @@ final class JdbiPhoneCallRepository implements PhoneCallRepository, StartedCalls
     }
 
     @Override
+    public Optional<PhoneCall> findByRoom(String roomName) {
+        return handles.with(handle -> handle.createQuery("SELECT " + COLUMNS
+                        + " FROM phone_calls p WHERE p.room_name = :room")
+                .bind("room", roomName)
+                .map(CALL).findOne());
+    }
+
+    @Override
     public List<PhoneCallView> list(OrganizationId organizationId, PhoneCallFilter filter, int limit,
                                     Position after) {
         return handles.with(handle -> {

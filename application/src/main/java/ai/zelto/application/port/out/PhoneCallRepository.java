@@ -35,6 +35,9 @@ public interface PhoneCallRepository {
     /** The call the provider knows by this id, whatever its organization (callers check it). */
     Optional<PhoneCall> findByProviderCallId(PhoneCall.Channel channel, String providerCallId);
 
+    /** The call in a room, whatever its organization: for LiveKit's webhooks, which name only the room. */
+    Optional<PhoneCall> findByRoom(String roomName);
+
     /** Newest first, after {@code after} when given. */
     List<PhoneCallView> list(OrganizationId organizationId, PhoneCallFilter filter, int limit, Position after);
 
