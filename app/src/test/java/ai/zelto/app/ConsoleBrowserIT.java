@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.zelto.adapters.livekit.FakeLiveKitServer;
+import ai.zelto.adapters.telephony.FakeTwilioServer;
 import ai.zelto.adapters.persistence.TestDatabase;
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.interfaces.DecodedJWT;
@@ -42,12 +43,14 @@ import org.openqa.selenium.WebElement;
 class ConsoleBrowserIT {
     private static final Pattern SETUP_LINK = Pattern.compile("http://localhost:\\d+/setup/[A-Za-z0-9_-]+");
     private static final String PASSWORD = "a long enough passphrase";
+    private static final String TWILIO_ACCOUNT = "AC" + "0000000000000000000000000000c0de";
 
     private TestDatabase database;
     private ZeltoProcess zelto;
     private SourceServer recordings;
     private Browser browser;
     private FakeLiveKitServer liveKit;
+    private FakeTwilioServer twilio;
     private Map<String, String> env;
     private Path dataDir;
     private int port;
@@ -69,6 +72,10 @@ class ConsoleBrowserIT {
         env.put("ZELTO_LIVEKIT_URL", liveKit.wsUrl());
         env.put("ZELTO_LIVEKIT_API_KEY", FakeLiveKitServer.API_KEY);
         env.put("ZELTO_LIVEKIT_API_SECRET", FakeLiveKitServer.API_SECRET);
+        twilio = new FakeTwilioServer();
+        twilio.account(TWILIO_ACCOUNT, "console-twilio-token");
+        env.put("ZELTO_TWILIO_API_URL", twilio.url());
+        env.put("ZELTO_PUBLIC_URL", "http://localhost:" + port);
         recordings = new SourceServer().serve("/call.wav", TestAudio.wav(14));
         zelto = ZeltoProcess.start(dataDir, "zelto.log", env);
         String output = zelto.awaitStarted(port);
@@ -114,6 +121,9 @@ class ConsoleBrowserIT {
         }
         if (liveKit != null) {
             liveKit.close();
+        }
+        if (twilio != null) {
+            twilio.close();
         }
         database.close();
     }
@@ -559,6 +569,67 @@ class ConsoleBrowserIT {
 
     @Test
     @Order(18)
+    void phoneChannels_areSetUpOnTheirCards_andAVoiceAgentCallsANumber_thenHangsUp() {
+        browser.open("/settings/integrations");
+        assertThat(browser.find("#twilio").getAttribute("textContent")).contains("A call comes in");
+        browser.find("#twilio-accountSid").sendKeys(TWILIO_ACCOUNT);
+        browser.find("#twilio-authToken").sendKeys("console-twilio-token");
+        browser.find("#twilio-phoneNumber").sendKeys("+15557654321");
+        new org.openqa.selenium.support.ui.Select(browser.find("#twilio-inboundAgentId"))
+                .selectByValue(voiceAgentPath.substring("/agents/".length()));
+        browser.find("#twilio form.settings-form button[type=submit]").click();
+        browser.await(d -> browser.path().startsWith("/settings/integrations?saved=twilio"));
+        browser.find("form[action='/settings/integrations/twilio/hook'] button").click();
+        browser.await(d -> browser.path().startsWith("/settings/integrations?rotated=twilio"));
+        String hook = browser.find("#hook-twilio").getAttribute("textContent");
+        assertThat(hook).startsWith("http://localhost:" + port + "/webhooks/twilio/zh_");
+        assertThat(browser.find("#twilio .steps").getAttribute("textContent")).contains(hook);
+        browser.find("form[action='/settings/integrations/whatsapp/hook'] button").click();
+        browser.await(d -> browser.path().startsWith("/settings/integrations?rotated=whatsapp"));
+        String verifyToken = browser.find("#hook-whatsapp-verifyToken").getAttribute("textContent");
+        assertThat(verifyToken).startsWith("zv_");
+        assertThat(browser.find("#whatsapp .steps").getAttribute("textContent")).contains(verifyToken)
+                .contains("/webhooks/whatsapp/zh_");
+        browser.assertAccessible("the phone integrations");
+        browser.open("/settings/integrations#twilio");
+        browser.save("integrations-twilio-light-wide");
+
+        browser.open(voiceAgentPath);
+        browser.find("a[href^='/calls/new']").click();
+        browser.await(d -> browser.path().startsWith("/calls/new"));
+        browser.assertAccessible("the call form");
+        browser.find("#call-to").sendKeys("call me maybe");
+        browser.find("form.agent-form button[type=submit]").click();
+        browser.await(d -> !browser.all(".alert.error").isEmpty());
+        assertThat(browser.find(".alert.error").getText()).contains("country code");
+        browser.find("#call-to").clear();
+        browser.find("#call-to").sendKeys("+1 555 123 4567");
+        browser.find("form.agent-form button[type=submit]").click();
+        browser.await(d -> browser.path().matches("/calls/[0-9a-f-]{36}"));
+        String callPath = browser.path();
+        assertThat(twilio.created()).hasSize(1);
+        assertThat(twilio.created().get(0).first("To")).isEqualTo("+15551234567");
+        assertThat(browser.find("h1").getText()).contains("+15551234567");
+        assertThat(browser.find(".call-sub .status").getAttribute("textContent")).isEqualTo("dialing");
+        browser.assertAccessible("a phone call");
+        browser.screenshots("phone-call");
+
+        browser.script("window.confirm = () => true;");
+        browser.find("form[action='" + callPath + "/hangup'] button").click();
+        browser.await(d -> "ended".equals(browser.find(".call-sub .status").getAttribute("textContent")));
+        assertThat(twilio.updates().get(0).first("Status")).isEqualTo("canceled");
+        browser.open("/calls");
+        assertThat(browser.find("table.calls tbody tr").getAttribute("textContent")).contains("+15551234567",
+                "Front desk", "Twilio", "ended");
+        browser.assertAccessible("phone calls");
+        browser.screenshots("phone-calls");
+        new org.openqa.selenium.support.ui.Select(browser.find("#f-direction")).selectByValue("inbound");
+        browser.await(d -> browser.path().contains("direction=inbound"));
+        assertThat(browser.find(".empty h2").getText()).isEqualTo("No calls match these filters");
+    }
+
+    @Test
+    @Order(19)
     void signingOut_endsTheSession() {
         browser.open("/conversations");
         signOut();

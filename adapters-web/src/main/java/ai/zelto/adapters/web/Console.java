@@ -20,6 +20,7 @@ import ai.zelto.adapters.web.settings.IntegrationsPageResource;
 import ai.zelto.adapters.web.settings.KeysPageResource;
 import ai.zelto.adapters.web.settings.MembersPageResource;
 import ai.zelto.adapters.web.signin.SignInResource;
+import ai.zelto.adapters.web.phone.PhonePageResource;
 import ai.zelto.adapters.web.voice.VoicePageResource;
 import ai.zelto.application.port.in.agent.GetAgentUseCase;
 import ai.zelto.application.port.in.agent.ListAgentsUseCase;
@@ -41,6 +42,7 @@ import ai.zelto.application.port.in.people.SetupUseCase;
 import ai.zelto.application.port.in.people.SignInUseCase;
 import ai.zelto.application.port.in.people.WebSessionUseCase;
 import ai.zelto.application.port.in.recording.GetRecordingUseCase;
+import ai.zelto.application.port.in.phone.PhoneCallsUseCase;
 import ai.zelto.application.port.in.voice.VoiceSessionsUseCase;
 import io.dropwizard.jersey.DropwizardResourceConfig;
 import jakarta.servlet.Filter;
@@ -60,7 +62,7 @@ import org.glassfish.jersey.servlet.ServletProperties;
 public final class Console {
     /** The paths the console answers; {@code ""} is the root ({@code /}) alone. */
     public static final List<String> PATHS = List.of("", "/login", "/logout", "/setup/*", "/conversations/*",
-            "/agents/*", "/voice/*", "/deliveries/*", "/credits/*", "/audit/*", "/settings/*", "/assets/*");
+            "/agents/*", "/voice/*", "/calls/*", "/deliveries/*", "/credits/*", "/audit/*", "/settings/*", "/assets/*");
 
     private Console() {
     }
@@ -74,7 +76,7 @@ public final class Console {
                            ListIntegrationsUseCase integrations, ConfigureIntegrationUseCase configureIntegration,
                            CreateHookUseCase hooks, GetCreditsUseCase credits, CreditHistoryUseCase creditHistory,
                            ListAuditUseCase audit, ManageAgentsUseCase manageAgents,
-                           VoiceSessionsUseCase voiceSessions) {
+                           VoiceSessionsUseCase voiceSessions, PhoneCallsUseCase phoneCalls) {
     }
 
     /**
@@ -103,11 +105,12 @@ public final class Console {
         config.register(new AgentsPageResource(useCases.agents(), useCases.agent(), useCases.conversations(),
                 useCases.manageAgents(), layout));
         config.register(new VoicePageResource(useCases.voiceSessions(), useCases.agent(), layout));
+        config.register(new PhonePageResource(useCases.phoneCalls(), useCases.agent(), layout));
         config.register(new DeliveriesPageResource(useCases.deliveries(), layout));
         config.register(new KeysPageResource(useCases.createKey(), useCases.keys(), layout));
         config.register(new MembersPageResource(useCases.members(), layout, publicUrl));
-        config.register(new IntegrationsPageResource(useCases.integrations(), useCases.configureIntegration(),
-                useCases.hooks(), layout, publicUrl));
+        config.register(new IntegrationsPageResource(useCases.integrations(), useCases.agents(),
+                useCases.configureIntegration(), useCases.hooks(), layout, publicUrl));
         config.register(new CreditsPageResource(useCases.credits(), useCases.creditHistory(), layout));
         config.register(new AuditPageResource(useCases.audit(), layout));
         return new ServletContainer(config);

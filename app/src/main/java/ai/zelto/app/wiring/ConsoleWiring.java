@@ -22,10 +22,12 @@ public final class ConsoleWiring implements Feature {
     private final ReadWiring reads;
     private final RecordingWiring recordings;
     private final VoiceWiring voice;
+    private final PhoneWiring phone;
 
     ConsoleWiring(Foundation base, AccessWiring access, IntegrationWiring integrations, ReadWiring reads,
-                  RecordingWiring recordings, VoiceWiring voice) {
+                  RecordingWiring recordings, VoiceWiring voice, PhoneWiring phone) {
         this.voice = voice;
+        this.phone = phone;
         this.base = base;
         this.access = access;
         this.integrations = integrations;
@@ -45,7 +47,7 @@ public final class ConsoleWiring implements Feature {
         Console.UseCases useCases = new Console.UseCases(signIn, signIn, people, people, reads.reads, reads.reads,
                 reads.reads, reads.reads, reads.reads, reads.reads, recordings.playback, access.apiKeys, access.apiKeys,
                 integrations.integrations, integrations.integrations, integrations.integrations, reads.reads,
-                reads.reads, base.audit, reads.agents, voice.sessions);
+                reads.reads, base.audit, reads.agents, voice.sessions, phone.calls);
         environment.servlets().addFilter("console", Console.filter(useCases, publicUrl, base.clock, base.random))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, Console.PATHS.toArray(String[]::new));
     }

@@ -32,7 +32,8 @@ public final class ZeltoCore {
         this.reads = built(new ReadWiring(base));
         this.voice = built(new VoiceWiring(base, integrations, ingest));
         this.phone = built(new PhoneWiring(base, integrations, voice));
-        this.console = built(new ConsoleWiring(base, access, integrations, reads, recordings, voice));
+        this.console = built(new ConsoleWiring(base, access, integrations, reads, recordings, voice,
+                phone));
     }
 
     /** The features in the order they were built; the server serves them in this order. */

@@ -18,6 +18,7 @@ public record Chrome(String title, String section, Member member, String csrfTok
             List.of("conversations", "Conversations", "/conversations"),
             List.of("agents", "Agents", "/agents"),
             List.of("voice", "Voice sessions", "/voice"),
+            List.of("calls", "Phone calls", "/calls"),
             List.of("deliveries", "Deliveries", "/deliveries"),
             List.of("credits", "Credits", "/credits"),
             List.of("audit", "Audit log", "/audit"),

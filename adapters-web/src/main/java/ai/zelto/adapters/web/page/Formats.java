@@ -60,6 +60,7 @@ public final class Formats {
             case "livekit" -> "LiveKit";
             case "vapi" -> "Vapi";
             case "retell" -> "Retell";
+            case "whatsapp" -> "WhatsApp";
             default -> id.isEmpty() ? id : Character.toUpperCase(id.charAt(0)) + id.substring(1);
         };
     }

@@ -21,8 +21,46 @@ final class Guides {
     }
 
     static Guide of(String provider, String base) {
+        return of(provider, base, null, null, false);
+    }
+
+    /**
+     * @param hookUrl     the organization's hook URL for the provider, when it has one and the reader may see it
+     * @param verifyToken WhatsApp's verify token for that hook, likewise
+     * @param publicUrl   whether the operator set the server's public URL (Twilio signs the URL it calls)
+     */
+    static Guide of(String provider, String base, String hookUrl, String verifyToken, boolean publicUrl) {
         String endpoint = base + "/webhooks/calls";
+        String hook = hookUrl != null ? hookUrl : "the hook URL below (create it first; owners and admins see it)";
         return switch (provider) {
+            case "whatsapp" -> new Guide("WhatsApp",
+                    "People call your WhatsApp Business number and reach your inbound agent; your agents call"
+                            + " people who allowed it. LiveKit's WhatsApp connector carries the audio (LiveKit Cloud).",
+                    List.of("In Meta's app dashboard, WhatsApp → API Setup: copy the Phone number ID and a permanent"
+                                    + " access token into the settings below, and the App Secret (App settings → Basic).",
+                            "Choose the inbound agent: a voice agent with a LiveKit worker answers people who call.",
+                            "WhatsApp → Configuration → Webhook: set the Callback URL to " + hook + (verifyToken != null
+                                    ? " and the Verify token to " + verifyToken : " and the verify token shown with it")
+                                    + ", then Verify and save.",
+                            "Subscribe the webhook to the calls field (API version 23.0, 24.0 or 25.0, the same for"
+                                    + " every field), then turn calling on for the number in its call settings.",
+                            "Call the number from WhatsApp: the call shows under Phone calls, and its conversation"
+                                    + " once the agent's worker forwards the room."),
+                    null, null);
+            case "twilio" -> new Guide("Twilio",
+                    "People call your Twilio number and reach your inbound agent; your agents call any number."
+                            + " LiveKit's Twilio connector carries the audio as a Media Stream.",
+                    List.of("Enter your Account SID and Auth Token (Twilio console → Account info) and your Twilio"
+                                    + " number below; choose the inbound agent.",
+                            "Twilio console → Phone Numbers → your number → Voice configuration: A call comes in →"
+                                    + " Webhook → " + hook + " → HTTP POST. Optionally set Call status changes to the"
+                                    + " same URL.",
+                            publicUrl ? "Twilio signs the URL it calls: it must be exactly the one above, as Twilio"
+                                    + " reaches it." : "This server has no public URL set (ZELTO_PUBLIC_URL): Twilio"
+                                    + " signs the URL it calls, so ask your operator to set it to the https address"
+                                    + " Twilio reaches, or every request is refused.",
+                            "Calls your agents place report their progress to the same URL by themselves."),
+                    null, null);
             case "zelto" -> new Guide("API Call Upload",
                     "Your own uploader, Pipecat, Bland, a text or messaging agent, an in-house stack: POST each "
                             + "finished conversation.",

@@ -5,10 +5,12 @@ import ai.zelto.adapters.web.page.Formats;
 import ai.zelto.adapters.web.page.Layout;
 import ai.zelto.adapters.web.page.Page;
 import ai.zelto.adapters.web.session.Visitor;
+import ai.zelto.application.port.in.agent.ListAgentsUseCase;
 import ai.zelto.application.port.in.integration.ConfigureIntegrationUseCase;
 import ai.zelto.application.port.in.integration.CreateHookUseCase;
 import ai.zelto.application.port.in.integration.ListIntegrationsUseCase;
 import ai.zelto.application.readmodel.IntegrationStatus;
+import ai.zelto.domain.agent.Agent;
 import ai.zelto.domain.shared.ValidationException;
 import ai.zelto.domain.user.Member;
 import ai.zelto.domain.user.Role;
@@ -40,9 +42,12 @@ import java.util.Map;
 @Path("/settings/integrations")
 @Produces(Page.HTML)
 public final class IntegrationsPageResource {
-    private static final List<String> ORDER = List.of("zelto", "livekit", "vapi", "retell");
+    /** The setting of WhatsApp and Twilio that names a voice agent: offered as a choice of the voice agents. */
+    private static final String INBOUND_AGENT = "inboundAgentId";
+    private static final List<String> ORDER = List.of("zelto", "livekit", "whatsapp", "twilio", "vapi", "retell");
 
     private final ListIntegrationsUseCase integrations;
+    private final ListAgentsUseCase agents;
     private final ConfigureIntegrationUseCase configure;
     private final CreateHookUseCase hooks;
     private final Layout layout;
@@ -55,15 +60,24 @@ public final class IntegrationsPageResource {
     /** One provider's card. */
     public record Card(String provider, String title, String summary, boolean active, long calls,
                        String lastCallIso, String lastCallLabel, List<String> steps, String example,
-                       String keyName, List<Setting> settings, String hookUrl, boolean hookable, String prompt) {
+                       String keyName, List<Setting> settings, String hookUrl, Map<String, String> hookDetails,
+                       boolean hookable, String prompt) {
     }
 
-    public record Setting(String name, String description, boolean secret, boolean configured, String hint) {
+    /** @param choices what the setting may be, when it names one of a few things (an agent); else empty */
+    public record Setting(String name, String description, boolean secret, boolean configured, String hint,
+                          List<Choice> choices) {
     }
 
-    public IntegrationsPageResource(ListIntegrationsUseCase integrations, ConfigureIntegrationUseCase configure,
-                                    CreateHookUseCase hooks, Layout layout, URI publicUrl) {
+    /** One thing a setting may name. */
+    public record Choice(String value, String label, boolean selected) {
+    }
+
+    public IntegrationsPageResource(ListIntegrationsUseCase integrations, ListAgentsUseCase agents,
+                                    ConfigureIntegrationUseCase configure, CreateHookUseCase hooks, Layout layout,
+                                    URI publicUrl) {
         this.integrations = integrations;
+        this.agents = agents;
         this.configure = configure;
         this.hooks = hooks;
         this.layout = layout;
@@ -125,25 +139,40 @@ public final class IntegrationsPageResource {
         Member member = visitor.member();
         String base = (publicUrl != null ? publicUrl : uri.getBaseUri()).toString().replaceAll("/+$", "");
         List<Card> cards = new ArrayList<>();
+        List<Agent> voiceAgents = agents.agentsOf(member.organizationId()).stream()
+                .filter(agent -> agent.architecture() != null && agent.architecture().isVoice()).toList();
         integrations.listIntegrations(member.organizationId()).stream()
                 .sorted(Comparator.comparingInt(status -> order(status.provider())))
                 .forEach(status -> {
-                    Guides.Guide guide = Guides.of(status.provider(), base);
+                    String hookUrl = !member.role().canManage() || status.hookUrl() == null ? null
+                            : status.hookUrl().startsWith("/") ? base + status.hookUrl() : status.hookUrl();
+                    Map<String, String> details = hookUrl == null ? Map.of() : status.hookDetails();
+                    Guides.Guide guide = Guides.of(status.provider(), base, hookUrl, details.get("verifyToken"),
+                            publicUrl != null);
                     List<Setting> settings = status.settings().entrySet().stream().map(entry -> new Setting(
                             entry.getKey(), entry.getValue().description(), entry.getValue().secret(),
                             entry.getValue().configured(), entry.getValue().hint() == null ? ""
-                            : entry.getValue().hint())).toList();
+                            : entry.getValue().hint(), entry.getKey().equals(INBOUND_AGENT)
+                            ? agentChoices(voiceAgents, entry.getValue().hint()) : List.of())).toList();
                     boolean hookable = !status.provider().equals("zelto") && !status.provider().equals("livekit");
-                    String hookUrl = !member.role().canManage() || status.hookUrl() == null ? null
-                            : status.hookUrl().startsWith("/") ? base + status.hookUrl() : status.hookUrl();
                     cards.add(new Card(status.provider(), guide.title(), guide.summary(), status.active(),
                             status.calls(), Formats.iso(status.lastCallAt()), Formats.time(status.lastCallAt()),
-                            guide.steps(), guide.example(), guide.suggestedKeyName(), settings, hookUrl, hookable,
-                            status.provider().equals("zelto") ? Guides.codingAgentPrompt(base) : null));
+                            guide.steps(), guide.example(), guide.suggestedKeyName(), settings, hookUrl, details,
+                            hookable, status.provider().equals("zelto") ? Guides.codingAgentPrompt(base) : null));
                 });
         Chrome chrome = layout.chrome(visitor, "Integrations", "settings");
         return new Page("integrations.jte", new IntegrationsView(chrome, chrome.settingsNavigation("integrations"),
                 cards, notice, error, errorProvider));
+    }
+
+    /** The voice agents an inbound agent setting may name, the one set first marked. */
+    private static List<Choice> agentChoices(List<Agent> voiceAgents, String current) {
+        List<Choice> choices = new ArrayList<>();
+        for (Agent agent : voiceAgents) {
+            String label = agent.displayName() + (agent.livekitAgentName() == null ? " (no LiveKit worker yet)" : "");
+            choices.add(new Choice(agent.id().toString(), label, agent.id().toString().equals(current)));
+        }
+        return choices;
     }
 
     private static int order(String provider) {

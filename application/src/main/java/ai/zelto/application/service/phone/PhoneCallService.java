@@ -163,6 +163,18 @@ public final class PhoneCallService implements PhoneCallsUseCase {
     }
 
     @Override
+    public List<PhoneCall.Channel> channels(OrganizationId organizationId) {
+        List<PhoneCall.Channel> channels = new java.util.ArrayList<>();
+        if (phone.whatsApp(organizationId).isPresent()) {
+            channels.add(PhoneCall.Channel.WHATSAPP);
+        }
+        if (phone.twilio(organizationId).isPresent()) {
+            channels.add(PhoneCall.Channel.TWILIO);
+        }
+        return channels;
+    }
+
+    @Override
     public PhoneCallView hangUp(OrganizationId organizationId, PhoneCallId id) {
         PhoneCall call = calls.find(organizationId, id).orElseThrow(PhoneRefusals.CallNotFound::new).call();
         if (call.status().isFinal()) {

@@ -7,6 +7,7 @@ import ai.zelto.domain.agent.AgentId;
 import ai.zelto.domain.organization.OrganizationId;
 import ai.zelto.domain.phone.PhoneCall;
 import ai.zelto.domain.phone.PhoneCallId;
+import java.util.List;
 import java.util.Optional;
 
 /** Calls an organization places to people, and every call it has had. */
@@ -29,6 +30,9 @@ public interface PhoneCallsUseCase {
     PhoneCallPage list(OrganizationId organizationId, PhoneCallFilter filter, int limit, String cursor);
 
     Optional<PhoneCallView> get(OrganizationId organizationId, PhoneCallId id);
+
+    /** The channels the organization has set up, in the order {@link PhoneCall.Channel} lists them. */
+    List<PhoneCall.Channel> channels(OrganizationId organizationId);
 
     /** Hangs up; a call that has already finished is answered unchanged. */
     PhoneCallView hangUp(OrganizationId organizationId, PhoneCallId id);
