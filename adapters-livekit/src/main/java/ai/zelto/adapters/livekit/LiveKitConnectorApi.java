@@ -16,8 +16,6 @@ import livekit.LivekitConnectorWhatsapp;
 import livekit.LivekitRtc;
 import okhttp3.OkHttpClient;
 import retrofit2.Response;
-import retrofit2.Retrofit;
-import retrofit2.converter.protobuf.ProtoConverterFactory;
 
 /**
  * LiveKit's Connector service with the official SDK's Retrofit {@link ConnectorService} (protobuf), requests
@@ -34,8 +32,7 @@ public final class LiveKitConnectorApi implements LiveKitConnector {
 
     /** @param timeout the longest one call may take, connection included */
     public LiveKitConnectorApi(Duration timeout) {
-        this.http = new OkHttpClient.Builder().connectTimeout(timeout).readTimeout(timeout).writeTimeout(timeout)
-                .callTimeout(timeout).followRedirects(false).build();
+        this.http = Twirp.http(timeout);
     }
 
     @Override
@@ -135,9 +132,8 @@ public final class LiveKitConnectorApi implements LiveKitConnector {
     }
 
     private ConnectorService service(LiveKit.Endpoint endpoint) {
-        String base = endpoint.serverUrl().endsWith("/") ? endpoint.serverUrl() : endpoint.serverUrl() + "/";
-        return services.computeIfAbsent(base, url -> new Retrofit.Builder().baseUrl(url).client(http)
-                .addConverterFactory(ProtoConverterFactory.create()).build().create(ConnectorService.class));
+        return services.computeIfAbsent(endpoint.serverUrl(),
+                url -> Twirp.service(http, endpoint, ConnectorService.class));
     }
 
     private static String authorization(LiveKit.Endpoint endpoint, String roomName) {
@@ -166,13 +162,8 @@ public final class LiveKitConnectorApi implements LiveKitConnector {
         if (response.isSuccessful() && response.body() != null) {
             return response.body();
         }
-        String detail;
-        try (okhttp3.ResponseBody error = response.errorBody()) {
-            detail = error == null ? "" : error.string();
-        } catch (IOException unreadable) {
-            detail = "";
-        }
-        throw new Refused(method + ": LiveKit answered HTTP " + response.code() + " "
-                + detail.substring(0, Math.min(500, detail.length())), TwirpErrors.message(detail, response.code()));
+        String detail = Twirp.errorBody(response);
+        throw new Refused(method + ": LiveKit answered HTTP " + response.code() + " " + detail,
+                Twirp.message(detail, response.code()));
     }
 }

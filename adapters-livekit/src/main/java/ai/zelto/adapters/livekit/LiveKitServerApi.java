@@ -35,8 +35,6 @@ import livekit.LivekitRoom;
 import livekit.LivekitWebhook;
 import okhttp3.OkHttpClient;
 import retrofit2.Response;
-import retrofit2.Retrofit;
-import retrofit2.converter.protobuf.ProtoConverterFactory;
 
 /**
  * LiveKit's server API with the official SDK. Rooms are created with the SDK's Retrofit {@link RoomService} and
@@ -63,8 +61,7 @@ public final class LiveKitServerApi implements LiveKit {
 
     /** @param timeout the longest one call to LiveKit may take, connection included */
     public LiveKitServerApi(Duration timeout) {
-        this.http = new OkHttpClient.Builder().connectTimeout(timeout).readTimeout(timeout).writeTimeout(timeout)
-                .callTimeout(timeout).followRedirects(false).build();
+        this.http = Twirp.http(timeout);
     }
 
     @Override
@@ -176,9 +173,7 @@ public final class LiveKitServerApi implements LiveKit {
     }
 
     private RoomService service(Endpoint endpoint) {
-        String base = endpoint.serverUrl().endsWith("/") ? endpoint.serverUrl() : endpoint.serverUrl() + "/";
-        return services.computeIfAbsent(base, url -> new Retrofit.Builder().baseUrl(url).client(http)
-                .addConverterFactory(ProtoConverterFactory.create()).build().create(RoomService.class));
+        return services.computeIfAbsent(endpoint.serverUrl(), url -> Twirp.service(http, endpoint, RoomService.class));
     }
 
     private static String serviceAuthorization(Endpoint endpoint) {
@@ -203,13 +198,8 @@ public final class LiveKitServerApi implements LiveKit {
         if (response.isSuccessful() || (notFoundIsDone && response.code() == 404)) {
             return;
         }
-        String detail;
-        try (okhttp3.ResponseBody error = response.errorBody()) {
-            detail = error == null ? "" : error.string();
-        } catch (IOException unreadable) {
-            detail = "";
-        }
+        String detail = Twirp.errorBody(response);
         throw new Failure(method + ": LiveKit answered HTTP " + response.code() + " "
-                + detail.substring(0, Math.min(300, detail.length())), null);
+                + detail, null);
     }
 }

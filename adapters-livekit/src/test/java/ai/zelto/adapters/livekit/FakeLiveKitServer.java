@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import livekit.LivekitAgentDispatch;
 import livekit.LivekitConnectorTwilio;
@@ -62,8 +63,7 @@ public final class FakeLiveKitServer implements AutoCloseable {
     private volatile long rtcHoldMillis;
     private volatile long dialHoldMillis;
     private volatile String nextWhatsAppCallId;
-    private final java.util.concurrent.atomic.AtomicInteger whatsAppCalls = new java.util.concurrent.atomic
-            .AtomicInteger();
+    private final AtomicInteger whatsAppCalls = new AtomicInteger();
     private final Set<String> disconnected = ConcurrentHashMap.newKeySet();
     private final Map<String, TwirpError> failing = new ConcurrentHashMap<>();
 

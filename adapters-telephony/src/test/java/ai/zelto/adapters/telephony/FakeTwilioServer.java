@@ -3,9 +3,6 @@ package ai.zelto.adapters.telephony;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -14,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,14 +43,7 @@ public final class FakeTwilioServer implements AutoCloseable {
     private volatile boolean refuseCancel;
 
     public FakeTwilioServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setExecutor(Executors.newCachedThreadPool(r -> {
-            Thread thread = new Thread(r, "fake-twilio");
-            thread.setDaemon(true);
-            return thread;
-        }));
-        server.createContext("/2010-04-01/", this::handle);
-        server.start();
+        server = LocalServers.start("fake-twilio", "/2010-04-01/", this::handle);
     }
 
     /** The account the fake knows, with its auth token. */
@@ -97,7 +86,7 @@ public final class FakeTwilioServer implements AutoCloseable {
                     return;
                 }
                 String sid = "CA" + String.format("%032x", calls.incrementAndGet());
-                send(exchange, 201, "{\"sid\":\"" + sid + "\",\"account_sid\":\"" + account + "\",\"status\":\"queued\","
+                LocalServers.sendJson(exchange, 201, "{\"sid\":\"" + sid + "\",\"account_sid\":\"" + account + "\",\"status\":\"queued\","
                         + "\"direction\":\"outbound-api\",\"to\":\"" + form.get("To").get(0) + "\",\"from\":\""
                         + form.get("From").get(0) + "\",\"api_version\":\"2010-04-01\"}");
                 return;
@@ -107,7 +96,7 @@ public final class FakeTwilioServer implements AutoCloseable {
                 error(exchange, 400, 21220, "Call is not in-progress. Cannot redirect.");
                 return;
             }
-            send(exchange, 200, "{\"sid\":\"" + update.group(2) + "\",\"status\":\"" + status + "\"}");
+            LocalServers.sendJson(exchange, 200, "{\"sid\":\"" + update.group(2) + "\",\"status\":\"" + status + "\"}");
         }
     }
 
@@ -121,17 +110,8 @@ public final class FakeTwilioServer implements AutoCloseable {
     }
 
     private static void error(HttpExchange exchange, int status, int code, String message) throws IOException {
-        send(exchange, status, "{\"code\":" + code + ",\"message\":\"" + message.replace("\"", "'")
+        LocalServers.sendJson(exchange, status, "{\"code\":" + code + ",\"message\":\"" + message.replace("\"", "'")
                 + "\",\"more_info\":\"https://www.twilio.com/docs/errors/" + code + "\",\"status\":" + status + "}");
-    }
-
-    private static void send(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
     }
 
     static Map<String, List<String>> parse(String form) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The call events of a WhatsApp webhook body: every {@code entry[]} × {@code changes[]} with {@code field: "calls"},
@@ -55,12 +56,12 @@ final class WhatsAppEvents {
         return events;
     }
 
-    private static java.util.Optional<WhatsAppEvent> call(JsonNode call, String numberId, String business,
+    private static Optional<WhatsAppEvent> call(JsonNode call, String numberId, String business,
                                                           String name, String valueError) {
         String id = text(call.path("id"));
         String event = text(call.path("event"));
         if (id == null || event == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         WhatsAppEvent.Kind kind = switch (event.toLowerCase(Locale.ROOT)) {
             case "connect" -> WhatsAppEvent.Kind.CONNECT;
@@ -68,7 +69,7 @@ final class WhatsAppEvents {
             default -> null;
         };
         if (kind == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String direction = text(call.path("direction"));
         PhoneCall.Direction way = "USER_INITIATED".equalsIgnoreCase(direction) ? PhoneCall.Direction.INBOUND
@@ -80,7 +81,7 @@ final class WhatsAppEvents {
         }
         JsonNode duration = call.path("duration");
         String callError = error(call.path("errors"));
-        return java.util.Optional.of(new WhatsAppEvent(kind, id, numberId, business, way, text(call.path("from")),
+        return Optional.of(new WhatsAppEvent(kind, id, numberId, business, way, text(call.path("from")),
                 text(call.path("to")), name, text(session.path("sdp_type")), sdp, upper(call.path("status")),
                 seconds(call.path("timestamp")), seconds(call.path("start_time")), seconds(call.path("end_time")),
                 duration.canConvertToInt() ? Integer.valueOf(duration.asInt())

@@ -1,6 +1,7 @@
 package ai.zelto.adapters.web.page;
 
 import ai.zelto.adapters.web.session.Visitor;
+import ai.zelto.domain.shared.DomainException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -12,6 +13,22 @@ public final class ErrorPages {
 
     /** The error page's model. */
     public record ErrorView(Chrome chrome, int status, String heading, String message) {
+    }
+
+    /**
+     * The status a page answers a refusal with, when it shows the refusal itself (a form with its error): the API's,
+     * but 502 for a service Zelto depends on (the console is a gateway to it).
+     */
+    public static int status(DomainException refused) {
+        return switch (refused.category()) {
+            case INVALID -> 400;
+            case NOT_FOUND -> 404;
+            case PAYMENT_REQUIRED -> 402;
+            case CONFLICT -> 409;
+            case FORBIDDEN -> 403;
+            case LIMIT_REACHED -> 429;
+            case DEPENDENCY_FAILED -> 502;
+        };
     }
 
     public ErrorPages(Layout layout) {

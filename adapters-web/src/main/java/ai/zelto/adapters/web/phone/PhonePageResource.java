@@ -1,6 +1,7 @@
 package ai.zelto.adapters.web.phone;
 
 import ai.zelto.adapters.web.page.Chrome;
+import ai.zelto.adapters.web.page.ErrorPages;
 import ai.zelto.adapters.web.page.Formats;
 import ai.zelto.adapters.web.page.Layout;
 import ai.zelto.adapters.web.page.Page;
@@ -165,7 +166,7 @@ public final class PhonePageResource {
                     PhoneCall.Channel.parse(channel), agent.id(), number.get()));
             return Response.seeOther(URI.create("/calls/" + placed.call().id())).build();
         } catch (DomainException refused) {
-            return Response.status(status(refused)).entity(dialPage(visitor, agent, channel, to,
+            return Response.status(ErrorPages.status(refused)).entity(dialPage(visitor, agent, channel, to,
                     refused.getMessage())).build();
         }
     }
@@ -185,18 +186,6 @@ public final class PhonePageResource {
         return AgentId.tryParse(agentId == null ? "" : agentId)
                 .flatMap(id -> agents.getAgent(member.organizationId(), id)).map(AgentView::agent)
                 .orElseThrow(NotFoundException::new);
-    }
-
-    private static int status(DomainException refused) {
-        return switch (refused.category()) {
-            case INVALID -> 400;
-            case NOT_FOUND -> 404;
-            case PAYMENT_REQUIRED -> 402;
-            case CONFLICT -> 409;
-            case FORBIDDEN -> 403;
-            case LIMIT_REACHED -> 429;
-            case DEPENDENCY_FAILED -> 502;
-        };
     }
 
     private static Optional<String> pick(String given, List<String> allowed) {

@@ -1,6 +1,7 @@
 package ai.zelto.adapters.web.voice;
 
 import ai.zelto.adapters.web.page.Chrome;
+import ai.zelto.adapters.web.page.ErrorPages;
 import ai.zelto.adapters.web.page.ConsoleHeaders;
 import ai.zelto.adapters.web.page.Formats;
 import ai.zelto.adapters.web.page.Layout;
@@ -121,7 +122,7 @@ public final class VoicePageResource {
             ended = sessions.end(member.organizationId(), roomName);
         } catch (DomainException refused) {
             if (wantsJson(headers)) {
-                return json(status(refused), Map.of("error", refused.getMessage()));
+                return json(ErrorPages.status(refused), Map.of("error", refused.getMessage()));
             }
             throw refused;
         }
@@ -164,7 +165,7 @@ public final class VoicePageResource {
             body.put("end_href", "/voice/" + started.roomName() + "/end");
             return json(200, body);
         } catch (DomainException refused) {
-            return json(status(refused), Map.of("error", refused.getMessage()));
+            return json(ErrorPages.status(refused), Map.of("error", refused.getMessage()));
         }
     }
 
@@ -186,18 +187,6 @@ public final class VoicePageResource {
     private static boolean wantsJson(HttpHeaders headers) {
         String accept = headers.getHeaderString(HttpHeaders.ACCEPT);
         return accept != null && accept.contains(MediaType.APPLICATION_JSON);
-    }
-
-    private static int status(DomainException refused) {
-        return switch (refused.category()) {
-            case INVALID -> 400;
-            case NOT_FOUND -> 404;
-            case PAYMENT_REQUIRED -> 402;
-            case CONFLICT -> 409;
-            case FORBIDDEN -> 403;
-            case LIMIT_REACHED -> 429;
-            case DEPENDENCY_FAILED -> 502;
-        };
     }
 
     private static Response json(int status, Map<String, String> body) {

@@ -1,6 +1,8 @@
 package ai.zelto.application.service.phone;
 
 import ai.zelto.application.port.in.phone.PhoneCallsUseCase;
+import ai.zelto.application.port.out.AgentRepository;
+import ai.zelto.application.port.out.CreditLedger;
 import ai.zelto.application.port.out.LiveKit;
 import ai.zelto.application.port.out.LiveKitConnector;
 import ai.zelto.application.port.out.PhoneCallRepository;
@@ -17,6 +19,7 @@ import ai.zelto.domain.phone.PhoneNumber;
 import ai.zelto.domain.shared.DomainException;
 import ai.zelto.domain.shared.ValidationException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,8 +42,7 @@ public final class PhoneCallService implements PhoneCallsUseCase {
     private final Clock clock;
 
     public PhoneCallService(PhoneCallRepository calls, PhoneIntegrations phone,
-                            ai.zelto.application.port.out.AgentRepository agents,
-                            ai.zelto.application.port.out.CreditLedger credits, LiveKitConnections connections,
+                            AgentRepository agents, CreditLedger credits, LiveKitConnections connections,
                             LiveKitConnector connector, LiveKit liveKit, TwilioVoice twilio, Clock clock) {
         this.calls = calls;
         this.phone = phone;
@@ -164,7 +166,7 @@ public final class PhoneCallService implements PhoneCallsUseCase {
 
     @Override
     public List<PhoneCall.Channel> channels(OrganizationId organizationId) {
-        List<PhoneCall.Channel> channels = new java.util.ArrayList<>();
+        List<PhoneCall.Channel> channels = new ArrayList<>();
         if (phone.whatsApp(organizationId).isPresent()) {
             channels.add(PhoneCall.Channel.WHATSAPP);
         }
