@@ -21,6 +21,7 @@ public final class ZeltoCore {
     public final ConsoleWiring console;
     public final VoiceWiring voice;
     public final PhoneWiring phone;
+    public final McpWiring mcp;
     private final List<Feature> features = new ArrayList<>();
 
     public ZeltoCore(ZeltoConfiguration config, Jdbi jdbi, ProviderRegistry providers, Clock clock) {
@@ -32,6 +33,7 @@ public final class ZeltoCore {
         this.reads = built(new ReadWiring(base));
         this.voice = built(new VoiceWiring(base, integrations, ingest));
         this.phone = built(new PhoneWiring(base, integrations, voice));
+        this.mcp = built(new McpWiring(base, access, reads));
         this.console = built(new ConsoleWiring(base, access, integrations, reads, recordings, voice,
                 phone));
     }

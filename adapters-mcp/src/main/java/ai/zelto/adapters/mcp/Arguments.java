@@ -1,0 +1,44 @@
+package ai.zelto.adapters.mcp;
+
+import java.util.Map;
+import java.util.Set;
+
+/** A tool call's arguments, read strictly: unknown names and wrong types are {@link ToolError}s with a hint. */
+final class Arguments {
+    private final Map<String, Object> values;
+
+    Arguments(Map<String, Object> values, Set<String> known) {
+        this.values = values == null ? Map.of() : values;
+        for (String name : this.values.keySet()) {
+            if (!known.contains(name)) {
+                throw new ToolError("unknown argument '" + name + "'; this tool takes " + known);
+            }
+        }
+    }
+
+    String text(String name) {
+        Object value = values.get(name);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof String text)) {
+            throw new ToolError("'" + name + "' must be a string");
+        }
+        return text.isEmpty() ? null : text;
+    }
+
+    int integer(String name, int defaultValue, int min, int max) {
+        Object value = values.get(name);
+        if (value == null) {
+            return defaultValue;
+        }
+        if (!(value instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())) {
+            throw new ToolError("'" + name + "' must be a whole number from " + min + " to " + max);
+        }
+        long whole = number.longValue();
+        if (whole < min || whole > max) {
+            throw new ToolError("'" + name + "' must be from " + min + " to " + max + "; it was " + whole);
+        }
+        return (int) whole;
+    }
+}
