@@ -44,6 +44,13 @@ class McpServerIT {
                     + " \"agent\": {\"externalId\": \"mcp-agent-" + i + "\", \"name\": \"Agent " + i + "\"},"
                     + " \"transcript\": {\"turns\": [{\"role\": \"user\", \"text\": \"hello\"}]}}");
         }
+        for (String version : new String[] {"v1", "v1", "v2"}) {
+            server.uploadAndProcess("{\"call\": {\"externalId\": \"mcp-versioned-" + System.nanoTime() + "\","
+                    + " \"durationSeconds\": " + (version.equals("v1") ? 60 : 20) + ", \"endedReason\": \""
+                    + (version.equals("v1") ? "customer-ended" : "error") + "\"}, \"version\": \"" + version + "\","
+                    + " \"agent\": {\"externalId\": \"mcp-agent-0\"},"
+                    + " \"transcript\": {\"turns\": [{\"role\": \"user\", \"text\": \"hi\"}]}}");
+        }
     }
 
     @AfterAll
@@ -81,7 +88,8 @@ class McpServerIT {
             assertThat(init.serverInfo().name()).isEqualTo("zelto");
             assertThat(init.capabilities().tools()).isNotNull();
             List<McpSchema.Tool> tools = client.listTools().tools();
-            assertThat(tools).extracting(McpSchema.Tool::name).containsExactly("list_agents", "get_credits");
+            assertThat(tools).extracting(McpSchema.Tool::name).containsExactly("list_agents", "get_agent", "compare_versions",
+                    "get_credits");
             for (McpSchema.Tool tool : tools) {
                 assertThat(tool.annotations().readOnlyHint()).isTrue();
                 assertThat(tool.title()).isNotBlank();
@@ -100,6 +108,32 @@ class McpServerIT {
             assertThat(rest.get("agents")).hasSize(1);
             assertThat(rest.get("hasMore").asBoolean()).isFalse();
             assertThat(rest.get("nextCursor").isNull()).isTrue();
+
+            String agentId = null;
+            for (JsonNode agent : structured(client.callTool(new McpSchema.CallToolRequest("list_agents", Map.of())))
+                    .get("agents")) {
+                if (agent.get("name").asText().equals("Agent 0")) {
+                    agentId = agent.get("id").asText();
+                }
+            }
+            JsonNode agent = structured(client.callTool(new McpSchema.CallToolRequest("get_agent",
+                    Map.of("agentId", agentId))));
+            assertThat(agent.get("agent").get("name").asText()).isEqualTo("Agent 0");
+            assertThat(agent.get("versions").findValuesAsText("version")).contains("v1", "v2");
+            JsonNode compared = structured(client.callTool(new McpSchema.CallToolRequest("compare_versions",
+                    Map.of("agentId", agentId, "versions", List.of("v1", "v2")))));
+            JsonNode v1 = compared.get("versions").get(0);
+            JsonNode v2 = compared.get("versions").get(1);
+            assertThat(v1.get("version").asText()).isEqualTo("v1");
+            assertThat(v1.get("calls").asInt()).isEqualTo(2);
+            assertThat(v1.get("avgDurationSeconds").asDouble()).isEqualTo(60.0);
+            assertThat(v1.get("endedReasons").get("customer-ended").asInt()).isEqualTo(2);
+            assertThat(v2.get("calls").asInt()).isEqualTo(1);
+            assertThat(v2.get("url").asText()).contains("/conversations?agent=" + agentId + "&version=v2");
+            McpSchema.CallToolResult unknownVersion = client.callTool(new McpSchema.CallToolRequest(
+                    "compare_versions", Map.of("agentId", agentId, "versions", List.of("v1", "v9"))));
+            assertThat(unknownVersion.isError()).isTrue();
+            assertThat(((McpSchema.TextContent) unknownVersion.content().get(0)).text()).contains("v9", "v2");
 
             JsonNode credits = structured(client.callTool(new McpSchema.CallToolRequest("get_credits", Map.of())));
             assertThat(credits.get("balance").asLong()).isEqualTo(server.getJson("/v1/credits").get("balance")
@@ -133,6 +167,12 @@ class McpServerIT {
             client.initialize();
             JsonNode agents = structured(client.callTool(new McpSchema.CallToolRequest("list_agents", Map.of())));
             assertThat(agents.get("total").asInt()).isZero();
+            String theirs = TestServer.json(server.get("/v1/agents", TestServer.KEY)).get("data").get(0).get("id")
+                    .asText();
+            McpSchema.CallToolResult notFound = client.callTool(new McpSchema.CallToolRequest("get_agent",
+                    Map.of("agentId", theirs)));
+            assertThat(notFound.isError()).as("another organization's agent is not found").isTrue();
+            assertThat(((McpSchema.TextContent) notFound.content().get(0)).text()).contains("list_agents");
         }
         assertThatThrownBy(() -> {
             try (McpSyncClient client = client("zk_not_a_key_of_anyone_0123456789abcdefghij")) {

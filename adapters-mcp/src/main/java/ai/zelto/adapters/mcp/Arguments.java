@@ -1,5 +1,6 @@
 package ai.zelto.adapters.mcp;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -25,6 +26,27 @@ final class Arguments {
             throw new ToolError("'" + name + "' must be a string");
         }
         return text.isEmpty() ? null : text;
+    }
+
+    /** A list of strings, or an empty list when not given. */
+    List<String> texts(String name) {
+        Object value = values.get(name);
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> list) || !list.stream().allMatch(String.class::isInstance)) {
+            throw new ToolError("'" + name + "' must be an array of strings");
+        }
+        return list.stream().map(String.class::cast).toList();
+    }
+
+    /** A required string. */
+    String required(String name) {
+        String text = text(name);
+        if (text == null) {
+            throw new ToolError("'" + name + "' is required");
+        }
+        return text;
     }
 
     int integer(String name, int defaultValue, int min, int max) {

@@ -1,5 +1,6 @@
 package ai.zelto.adapters.mcp;
 
+import ai.zelto.application.port.in.agent.GetAgentUseCase;
 import ai.zelto.application.port.in.agent.ListAgentsUseCase;
 import ai.zelto.application.port.in.apikey.AdmitRequestUseCase;
 import ai.zelto.application.port.in.credit.GetCreditsUseCase;
@@ -40,7 +41,7 @@ public final class ZeltoMcp {
     };
 
     /** What the tools read. */
-    public record UseCases(ListAgentsUseCase agents, GetCreditsUseCase credits) {
+    public record UseCases(ListAgentsUseCase agents, GetAgentUseCase agent, GetCreditsUseCase credits) {
     }
 
     /** What the server mounts at {@link #PATH}: the filter first, then the servlet. */
@@ -65,7 +66,8 @@ public final class ZeltoMcp {
                 .securityValidator(new OriginCheck(publicUrl))
                 .contextExtractor(request -> context(request, publicUrl))
                 .build();
-        List<ZeltoTool> tools = List.of(new ListAgentsTool(useCases.agents()), new GetCreditsTool(useCases.credits()));
+        List<ZeltoTool> tools = List.of(new ListAgentsTool(useCases.agents()), new GetAgentTool(useCases.agent()),
+                new CompareVersionsTool(useCases.agent()), new GetCreditsTool(useCases.credits()));
         McpStatelessSyncServer server = McpServer.sync(transport)
                 .serverInfo("zelto", version)
                 .instructions("Zelto holds the finished conversations of this organization's AI voice and chat agents:"

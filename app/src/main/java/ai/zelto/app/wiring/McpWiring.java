@@ -26,7 +26,7 @@ public final class McpWiring implements Feature {
     public void serve(Environment environment) {
         String publicUrl = base.config.getPublicUrl();
         String version = ZeltoMcp.class.getPackage().getImplementationVersion();
-        ZeltoMcp.Endpoint endpoint = ZeltoMcp.endpoint(new ZeltoMcp.UseCases(reads.reads, reads.reads),
+        ZeltoMcp.Endpoint endpoint = ZeltoMcp.endpoint(new ZeltoMcp.UseCases(reads.reads, reads.reads, reads.reads),
                 access.admission, publicUrl == null || publicUrl.isBlank() ? null : URI.create(publicUrl),
                 environment.getObjectMapper(), version == null ? "development" : version);
         environment.servlets().addFilter("mcp-keys", endpoint.keyFilter())
