@@ -88,8 +88,8 @@ class McpServerIT {
             assertThat(init.serverInfo().name()).isEqualTo("zelto");
             assertThat(init.capabilities().tools()).isNotNull();
             List<McpSchema.Tool> tools = client.listTools().tools();
-            assertThat(tools).extracting(McpSchema.Tool::name).containsExactly("list_agents", "get_agent", "compare_versions",
-                    "get_credits");
+            assertThat(tools).extracting(McpSchema.Tool::name).containsExactly("list_agents", "get_agent",
+                    "compare_versions", "get_credits");
             for (McpSchema.Tool tool : tools) {
                 assertThat(tool.annotations().readOnlyHint()).isTrue();
                 assertThat(tool.title()).isNotBlank();

@@ -25,7 +25,8 @@ public final class VoiceWiring implements Feature {
                 base.config.getRecordings().outboundGuard());
         this.sessions = new VoiceSessionService(base.ports.agents(), base.ports.members(), base.ports.credits(),
                 base.ports.voiceSessions(), connections, liveKit, base.clock, settings.getMaxActiveSessions());
-        this.webhooks = new LiveKitWebhookService(liveKit, connections, base.ports.voiceSessions(), base.ports.phoneCalls(), ingest.accept,
+        this.webhooks = new LiveKitWebhookService(liveKit, connections, base.ports.voiceSessions(),
+                base.ports.phoneCalls(), ingest.accept,
                 base.ports.unitOfWork(), base.clock);
     }
 
