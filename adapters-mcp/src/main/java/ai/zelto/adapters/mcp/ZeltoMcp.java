@@ -18,6 +18,7 @@ import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -83,8 +84,13 @@ public final class ZeltoMcp {
     private static McpTransportContext context(HttpServletRequest request, URI publicUrl) {
         String base = publicUrl != null ? publicUrl.toString()
                 : request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort();
-        return McpTransportContext.create(Map.of(McpKeyFilter.KEY_ATTRIBUTE,
-                request.getAttribute(McpKeyFilter.KEY_ATTRIBUTE), "consoleBase", base.replaceAll("/+$", "")));
+        Map<String, Object> context = new HashMap<>();
+        context.put("consoleBase", base.replaceAll("/+$", ""));
+        Object key = request.getAttribute(McpKeyFilter.KEY_ATTRIBUTE);
+        if (key != null) { // absent only where no tool runs (the transport refuses the request first)
+            context.put(McpKeyFilter.KEY_ATTRIBUTE, key);
+        }
+        return McpTransportContext.create(context);
     }
 
     private static McpStatelessServerFeatures.SyncToolSpecification specification(ZeltoTool tool, ObjectMapper json,

@@ -6,5 +6,4 @@ import ai.zelto.domain.phone.PhoneCall;
 /** Which calls a list shows; a null field does not filter. */
 public record PhoneCallFilter(PhoneCall.Channel channel, PhoneCall.Direction direction, AgentId agentId,
                               PhoneCall.Status status) {
-    public static final PhoneCallFilter ALL = new PhoneCallFilter(null, null, null, null);
 }

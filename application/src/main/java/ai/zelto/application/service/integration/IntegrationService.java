@@ -184,15 +184,6 @@ public final class IntegrationService implements ConfigureIntegrationUseCase, Cr
         return own == null ? Map.of() : own.hookDetails().apply(token);
     }
 
-    /**
-     * The path of an organization's hook URL for a provider with its token, as the provider requests it: what
-     * signatures over the URL (Twilio's) are computed on. Empty when the organization has none.
-     */
-    public Optional<String> hookPath(OrganizationId organizationId, String provider) {
-        String token = integrations.hookTokens(organizationId).get(provider);
-        return Optional.ofNullable(token).map(stored -> "/webhooks/" + provider + "/" + cipher.decrypt(stored));
-    }
-
     /** The organization's hook URL for a provider (absolute when a public URL is configured), if it has one. */
     public Optional<String> hookUrl(OrganizationId organizationId, String provider) {
         String token = integrations.hookTokens(organizationId).get(provider);
