@@ -1,7 +1,10 @@
 package ai.zelto.adapters.telephony;
 
 import java.net.URLEncoder;
+import java.io.IOException;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -25,6 +28,21 @@ final class Http {
 
     static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Sends a request and reads its body as text.
+     *
+     * @throws IOException when the server cannot be reached or the wait is interrupted (the thread keeps its
+     *                     interrupt)
+     */
+    static HttpResponse<String> send(HttpClient client, HttpRequest request) throws IOException {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", stopping);
+        }
     }
 
     /** The base URL without trailing slashes. */

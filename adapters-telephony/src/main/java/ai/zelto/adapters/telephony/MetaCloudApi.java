@@ -42,12 +42,9 @@ public final class MetaCloudApi implements WhatsAppCloud {
                 .build();
         HttpResponse<String> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            response = Http.send(http, request);
         } catch (IOException | RuntimeException unreachable) {
             throw new Failure("Meta did not answer: " + unreachable.getMessage(), unreachable);
-        } catch (InterruptedException stopping) {
-            Thread.currentThread().interrupt();
-            throw new Failure("interrupted", stopping);
         }
         if (response.statusCode() / 100 != 2) {
             String said = response.body();

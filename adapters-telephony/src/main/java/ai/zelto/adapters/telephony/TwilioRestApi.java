@@ -84,12 +84,9 @@ public final class TwilioRestApi implements TwilioVoice {
                 .build();
         HttpResponse<String> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            response = Http.send(http, request);
         } catch (IOException | RuntimeException unreachable) {
             throw new Failure("Twilio did not answer: " + unreachable.getMessage(), null, unreachable);
-        } catch (InterruptedException stopping) {
-            Thread.currentThread().interrupt();
-            throw new Failure("interrupted", null, stopping);
         }
         JsonNode body;
         try {
