@@ -15,6 +15,8 @@ import io.modelcontextprotocol.spec.McpSchema;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +53,38 @@ class McpServerIT {
                     + " \"agent\": {\"externalId\": \"mcp-agent-0\"},"
                     + " \"transcript\": {\"turns\": [{\"role\": \"user\", \"text\": \"hi\"}]}}");
         }
+        Instant now = Instant.now();
+        refundCall("mcp-refund-new", "v4", now.minus(Duration.ofDays(1)), "Thanks for calling.",
+                "I was charged twice, I want a refund", "I have issued the refund.");
+        refundCall("mcp-refund-mid", "v3", now.minus(Duration.ofDays(3)), "We can refund that for you.");
+        refundCall("mcp-refund-old", "v2", now.minus(Duration.ofDays(20)), "Hello.", "A refund, please.");
+        refundCall("mcp-parcel", "v4", now.minus(Duration.ofHours(5)), "Hello.", "Where is my parcel?");
+        StringBuilder turns = new StringBuilder();
+        for (int i = 0; i < LONG_TURNS; i++) {
+            String text = i == LONG_TURN ? "x ".repeat(34_994) + "finally over" : "turn " + i + " says \\\"hi\\\"";
+            turns.append(i == 0 ? "" : ",").append("{\"role\": \"").append(i % 2 == 0 ? "user" : "assistant")
+                    .append("\", \"text\": \"").append(text).append("\", \"startSeconds\": ").append(i)
+                    .append("}");
+        }
+        server.uploadAndProcess("{\"call\": {\"externalId\": \"mcp-long\"}, \"agent\": {\"externalId\":"
+                + " \"mcp-long-agent\", \"name\": \"Long talker\"}, \"transcript\": {\"turns\": [" + turns + "]}}");
+        server.uploadAndProcess("""
+                {"call": {"externalId": "mcp-bad-agent", "recordingUrl": "https://r/b.wav"},
+                 "agentId": "3c90c3cc-0d44-4b50-8888-8dd25736052a"}""");
+    }
+
+    private static final int LONG_TURNS = 500;
+    private static final int LONG_TURN = 250;
+
+    private static void refundCall(String externalId, String version, Instant startedAt, String... said) {
+        StringBuilder turns = new StringBuilder();
+        for (int i = 0; i < said.length; i++) {
+            turns.append(i == 0 ? "" : ",").append("{\"role\": \"").append(i % 2 == 0 ? "assistant" : "user")
+                    .append("\", \"text\": \"").append(said[i]).append("\"}");
+        }
+        server.uploadAndProcess("{\"call\": {\"externalId\": \"" + externalId + "\", \"startedAt\": \"" + startedAt
+                + "\"}, \"version\": \"" + version + "\", \"agent\": {\"externalId\": \"mcp-support\", \"name\":"
+                + " \"Support\"}, \"transcript\": {\"turns\": [" + turns + "]}}");
     }
 
     @AfterAll
@@ -89,7 +123,8 @@ class McpServerIT {
             assertThat(init.capabilities().tools()).isNotNull();
             List<McpSchema.Tool> tools = client.listTools().tools();
             assertThat(tools).extracting(McpSchema.Tool::name).containsExactly("list_agents", "get_agent",
-                    "compare_versions", "get_credits");
+                    "compare_versions", "search_conversations", "get_conversation", "list_deliveries",
+                    "get_credits");
             for (McpSchema.Tool tool : tools) {
                 assertThat(tool.annotations().readOnlyHint()).isTrue();
                 assertThat(tool.title()).isNotBlank();
@@ -98,16 +133,18 @@ class McpServerIT {
 
             JsonNode page = structured(client.callTool(new McpSchema.CallToolRequest("list_agents",
                     Map.of("limit", 2))));
-            assertThat(page.get("total").asInt()).isEqualTo(3);
+            assertThat(page.get("total").asInt()).isEqualTo(5);
             assertThat(page.get("agents")).hasSize(2);
             assertThat(page.get("hasMore").asBoolean()).isTrue();
             assertThat(page.get("agents").get(0).get("url").asText()).startsWith("http://localhost:")
                     .contains("/agents/");
             JsonNode rest = structured(client.callTool(new McpSchema.CallToolRequest("list_agents",
                     Map.of("limit", 2, "cursor", page.get("nextCursor").asText()))));
-            assertThat(rest.get("agents")).hasSize(1);
-            assertThat(rest.get("hasMore").asBoolean()).isFalse();
-            assertThat(rest.get("nextCursor").isNull()).isTrue();
+            JsonNode last = structured(client.callTool(new McpSchema.CallToolRequest("list_agents",
+                    Map.of("limit", 2, "cursor", rest.get("nextCursor").asText()))));
+            assertThat(last.get("agents")).hasSize(1);
+            assertThat(last.get("hasMore").asBoolean()).isFalse();
+            assertThat(last.get("nextCursor").isNull()).isTrue();
 
             String agentId = null;
             for (JsonNode agent : structured(client.callTool(new McpSchema.CallToolRequest("list_agents", Map.of())))
@@ -138,6 +175,147 @@ class McpServerIT {
             JsonNode credits = structured(client.callTool(new McpSchema.CallToolRequest("get_credits", Map.of())));
             assertThat(credits.get("balance").asLong()).isEqualTo(server.getJson("/v1/credits").get("balance")
                     .asLong());
+        }
+    }
+
+    @Test
+    void whichCallsMentionedARefundLastWeek_andWhichVersionHandledThem() {
+        try (McpSyncClient client = client(TestServer.KEY)) {
+            client.initialize();
+            JsonNode found = structured(client.callTool(new McpSchema.CallToolRequest("search_conversations",
+                    Map.of("q", "refund", "lastDays", 7))));
+            JsonNode rows = found.get("conversations");
+            assertThat(rows).hasSize(2);
+            assertThat(rows.findValuesAsText("version")).containsExactly("v4", "v3");
+            JsonNode newest = rows.get(0);
+            assertThat(newest.get("agent").get("name").asText()).isEqualTo("Support");
+            assertThat(newest.get("match").get("turnIndex").asInt()).isEqualTo(1);
+            assertThat(newest.get("match").get("snippet").asText()).contains("refund");
+            assertThat(newest.get("match").get("url").asText()).isEqualTo(newest.get("url").asText() + "#turn-1")
+                    .startsWith("http://localhost:").contains("/conversations/" + newest.get("id").asText());
+            assertThat(rows.get(1).get("match").get("turnIndex").asInt()).isZero();
+            assertThat(found.get("hasMore").asBoolean()).isFalse();
+            assertThat(found.get("listUrl").asText()).contains("/conversations?q=refund&from=");
+            assertThat(found.get("window").get("from").asText()).isNotEmpty();
+
+            JsonNode everything = structured(client.callTool(new McpSchema.CallToolRequest("search_conversations",
+                    Map.of("q", "refund"))));
+            assertThat(everything.get("conversations").findValuesAsText("version")).containsExactly("v4", "v3",
+                    "v2");
+            List<String> paged = new ArrayList<>();
+            Map<String, Object> arguments = new HashMap<>(Map.of("q", "refund", "limit", 1));
+            while (true) {
+                JsonNode page = structured(client.callTool(new McpSchema.CallToolRequest("search_conversations",
+                        arguments)));
+                page.get("conversations").forEach(row -> paged.add(row.get("id").asText()));
+                if (!page.get("hasMore").asBoolean()) {
+                    break;
+                }
+                arguments.put("cursor", page.get("nextCursor").asText());
+            }
+            List<String> whole = new ArrayList<>();
+            everything.get("conversations").forEach(row -> whole.add(row.get("id").asText()));
+            assertThat(paged).isEqualTo(whole);
+
+            JsonNode byVersion = structured(client.callTool(new McpSchema.CallToolRequest("search_conversations",
+                    Map.of("version", "v4"))));
+            assertThat(byVersion.get("conversations")).hasSize(2);
+            assertThat(byVersion.get("conversations").get(0).get("match").isNull()).isTrue();
+            for (Map<String, Object> wrong : List.<Map<String, Object>>of(Map.of("lastDays", 7, "from",
+                    "2026-01-01T00:00:00Z"), Map.of("from", "last week"), Map.of("agentId", "Support"),
+                    Map.of("metadataKey", "channel"), Map.of("cursor", "o:12"))) {
+                McpSchema.CallToolResult refused = client.callTool(new McpSchema.CallToolRequest(
+                        "search_conversations", wrong));
+                assertThat(refused.isError()).as(wrong.toString()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void aLongTranscript_isPagedByTurns_andATurnTooLongForAPageIsCutAndSaysSo() {
+        try (McpSyncClient client = client(TestServer.KEY)) {
+            client.initialize();
+            String id = TestServer.json(server.get("/v1/conversations?externalId=mcp-long", TestServer.KEY))
+                    .get("data").get(0).get("id").asText();
+            List<JsonNode> turns = new ArrayList<>();
+            StringBuilder longTurn = new StringBuilder();
+            Map<String, Object> arguments = new HashMap<>(Map.of("conversationId", id, "maxTurns", 200));
+            int pages = 0;
+            while (true) {
+                McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest("get_conversation",
+                        arguments));
+                assertThat(((McpSchema.TextContent) result.content().get(0)).text().length())
+                        .isLessThanOrEqualTo(80_000);
+                JsonNode page = structured(result);
+                pages++;
+                assertThat(page.get("totalTurns").asInt()).isEqualTo(LONG_TURNS);
+                assertThat(page.has("systemPrompt")).isEqualTo(pages == 1);
+                for (JsonNode turn : page.get("turns")) {
+                    if (turn.get("index").asInt() == LONG_TURN) {
+                        longTurn.append(turn.get("text").asText());
+                        assertThat(turn.get("textLength").asInt()).isEqualTo(70_000);
+                    }
+                    if (!turn.has("textFrom")) {
+                        turns.add(turn);
+                    }
+                }
+                if (!page.get("hasMore").asBoolean()) {
+                    assertThat(page.get("next").isNull()).isTrue();
+                    break;
+                }
+                arguments.put("fromTurn", page.get("next").get("fromTurn").asInt());
+                arguments.put("textFrom", page.get("next").get("textFrom").asInt());
+                if (page.get("next").get("textFrom").asInt() > 0) {
+                    assertThat(page.get("cut").get(0).asText()).contains("turn " + LONG_TURN, "textFrom");
+                }
+            }
+            assertThat(pages).as("200 turns a page, and the long turn in two pieces").isGreaterThanOrEqualTo(4);
+            assertThat(turns).extracting(turn -> turn.get("index").asInt()).containsExactlyElementsOf(
+                    java.util.stream.IntStream.range(0, LONG_TURNS).boxed().toList());
+            assertThat(turns.get(7).get("text").asText()).isEqualTo("turn 7 says \"hi\"");
+            assertThat(turns.get(7).get("role").asText()).isEqualTo("assistant");
+            assertThat(turns.get(7).get("url").asText()).endsWith("/conversations/" + id + "#turn-7");
+            assertThat(longTurn.toString()).isEqualTo("x ".repeat(34_994) + "finally over");
+
+            McpSchema.CallToolResult past = client.callTool(new McpSchema.CallToolRequest("get_conversation",
+                    Map.of("conversationId", id, "fromTurn", LONG_TURNS)));
+            assertThat(past.isError()).isTrue();
+            assertThat(((McpSchema.TextContent) past.content().get(0)).text()).contains("500 turns");
+        }
+        try (McpSyncClient other = client(keyB)) {
+            other.initialize();
+            String theirs = TestServer.json(server.get("/v1/conversations?externalId=mcp-long", TestServer.KEY))
+                    .get("data").get(0).get("id").asText();
+            McpSchema.CallToolResult notFound = other.callTool(new McpSchema.CallToolRequest("get_conversation",
+                    Map.of("conversationId", theirs)));
+            assertThat(notFound.isError()).as("another organization's conversation is not found").isTrue();
+            JsonNode nothing = structured(other.callTool(new McpSchema.CallToolRequest("search_conversations",
+                    Map.of("q", "refund"))));
+            assertThat(nothing.get("conversations")).isEmpty();
+            assertThat(structured(other.callTool(new McpSchema.CallToolRequest("list_deliveries", Map.of())))
+                    .get("deliveries")).isEmpty();
+        }
+    }
+
+    @Test
+    void aFailedDelivery_isFoundWithItsReason() {
+        try (McpSyncClient client = client(TestServer.KEY)) {
+            client.initialize();
+            JsonNode failed = structured(client.callTool(new McpSchema.CallToolRequest("list_deliveries",
+                    Map.of("status", "failed"))));
+            assertThat(failed.get("deliveries")).hasSize(1);
+            assertThat(failed.get("deliveries").get(0).get("reason").asText()).contains("is not an agent");
+            assertThat(failed.get("listUrl").asText()).endsWith("/deliveries?status=failed");
+            JsonNode all = structured(client.callTool(new McpSchema.CallToolRequest("list_deliveries",
+                    Map.of("limit", 3))));
+            assertThat(all.get("deliveries")).hasSize(3);
+            assertThat(all.get("hasMore").asBoolean()).isTrue();
+            JsonNode processed = all.get("deliveries").findParents("conversationUrl").stream()
+                    .filter(row -> !row.get("conversationUrl").isNull()).findFirst().orElseThrow();
+            assertThat(processed.get("conversationUrl").asText()).contains("/conversations/"
+                    + processed.get("conversationId").asText());
+            assertThat(client.callTool(new McpSchema.CallToolRequest("list_deliveries", Map.of("status", "lost")))
+                    .isError()).isTrue();
         }
     }
 
@@ -206,6 +384,20 @@ class McpServerIT {
         assertThat(post(TestServer.KEY, "https://evil.example", initialize()).statusCode()).isEqualTo(403);
         assertThat(post(TestServer.KEY, "http://localhost:3000", initialize()).statusCode()).isEqualTo(200);
         assertThat(post(null, null, initialize()).statusCode()).isEqualTo(401);
+        HttpResponse<String> old = post(TestServer.KEY, null, initialize().replace("2025-11-25", "1999-01-01"));
+        assertThat(TestServer.json(old).get("result").get("protocolVersion").asText())
+                .as("an initialize naming an unknown version is answered with the version the server speaks")
+                .isEqualTo("2025-11-25");
+        HttpResponse<String> header = server.send(HttpRequest.newBuilder(server.uri("/mcp"))
+                .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
+                .header("Authorization", "Bearer " + TestServer.KEY).header("MCP-Protocol-Version", "1999-01-01")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}"))
+                .build());
+        assertThat(header.statusCode()).isEqualTo(400);
+        JsonNode unsupported = TestServer.json(header).get("error");
+        assertThat(unsupported.get("data").get("supported")).extracting(JsonNode::asText)
+                .contains("2025-11-25", "2025-06-18", "2025-03-26");
+        assertThat(unsupported.get("data").get("requested").asText()).isEqualTo("1999-01-01");
     }
 
     private static String initialize() {

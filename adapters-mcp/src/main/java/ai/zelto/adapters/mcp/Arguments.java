@@ -1,5 +1,7 @@
 package ai.zelto.adapters.mcp;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,5 +64,19 @@ final class Arguments {
             throw new ToolError("'" + name + "' must be from " + min + " to " + max + "; it was " + whole);
         }
         return (int) whole;
+    }
+
+    /** An ISO-8601 instant ({@code 2026-11-25T00:00:00Z}), or null when not given. */
+    Instant instant(String name) {
+        String text = text(name);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException wrong) {
+            throw new ToolError("'" + name + "' must be an ISO-8601 time in UTC such as 2026-11-25T00:00:00Z; it was '"
+                    + text + "'");
+        }
     }
 }

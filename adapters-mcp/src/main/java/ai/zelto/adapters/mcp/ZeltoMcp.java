@@ -3,7 +3,10 @@ package ai.zelto.adapters.mcp;
 import ai.zelto.application.port.in.agent.GetAgentUseCase;
 import ai.zelto.application.port.in.agent.ListAgentsUseCase;
 import ai.zelto.application.port.in.apikey.AdmitRequestUseCase;
+import ai.zelto.application.port.in.conversation.GetConversationUseCase;
+import ai.zelto.application.port.in.conversation.ListConversationsUseCase;
 import ai.zelto.application.port.in.credit.GetCreditsUseCase;
+import ai.zelto.application.port.in.delivery.ListDeliveriesUseCase;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,6 +21,7 @@ import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +46,9 @@ public final class ZeltoMcp {
     };
 
     /** What the tools read. */
-    public record UseCases(ListAgentsUseCase agents, GetAgentUseCase agent, GetCreditsUseCase credits) {
+    public record UseCases(ListAgentsUseCase agents, GetAgentUseCase agent, ListConversationsUseCase conversations,
+                           GetConversationUseCase conversation, ListDeliveriesUseCase deliveries,
+                           GetCreditsUseCase credits) {
     }
 
     /** What the server mounts at {@link #PATH}: the filter first, then the servlet. */
@@ -56,9 +62,10 @@ public final class ZeltoMcp {
      * @param publicUrl the server's public URL (console links, allowed browser origin), or null: then each
      *                  request's own host
      * @param version   Zelto's version, as the server's name
+     * @param clock     for time windows counted back from now
      */
     public static Endpoint endpoint(UseCases useCases, AdmitRequestUseCase admit, URI publicUrl, ObjectMapper json,
-                                    String version) {
+                                    String version, Clock clock) {
         JacksonMcpJsonMapper mapper = new JacksonMcpJsonMapper(json);
         HttpServletStatelessServerTransport transport = HttpServletStatelessServerTransport.builder()
                 .jsonMapper(mapper)
@@ -68,7 +75,10 @@ public final class ZeltoMcp {
                 .contextExtractor(request -> context(request, publicUrl))
                 .build();
         List<ZeltoTool> tools = List.of(new ListAgentsTool(useCases.agents()), new GetAgentTool(useCases.agent()),
-                new CompareVersionsTool(useCases.agent()), new GetCreditsTool(useCases.credits()));
+                new CompareVersionsTool(useCases.agent()),
+                new SearchConversationsTool(useCases.conversations(), clock),
+                new GetConversationTool(useCases.conversation(), json), new ListDeliveriesTool(useCases.deliveries()),
+                new GetCreditsTool(useCases.credits()));
         McpStatelessSyncServer server = McpServer.sync(transport)
                 .serverInfo("zelto", version)
                 .instructions("Zelto holds the finished conversations of this organization's AI voice and chat agents:"
@@ -78,7 +88,7 @@ public final class ZeltoMcp {
                 .jsonMapper(mapper)
                 .tools(tools.stream().map(tool -> specification(tool, json, mapper)).toList())
                 .build();
-        return new Endpoint(new McpKeyFilter(admit), transport, server);
+        return new Endpoint(new McpKeyFilter(admit, transport.protocolVersions(), json), transport, server);
     }
 
     private static McpTransportContext context(HttpServletRequest request, URI publicUrl) {

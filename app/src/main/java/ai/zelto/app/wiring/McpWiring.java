@@ -26,9 +26,10 @@ public final class McpWiring implements Feature {
     public void serve(Environment environment) {
         String publicUrl = base.config.getPublicUrl();
         String version = ZeltoMcp.class.getPackage().getImplementationVersion();
-        ZeltoMcp.Endpoint endpoint = ZeltoMcp.endpoint(new ZeltoMcp.UseCases(reads.reads, reads.reads, reads.reads),
+        ZeltoMcp.Endpoint endpoint = ZeltoMcp.endpoint(new ZeltoMcp.UseCases(reads.reads, reads.reads, reads.reads,
+                        reads.reads, reads.reads, reads.reads),
                 access.admission, publicUrl == null || publicUrl.isBlank() ? null : URI.create(publicUrl),
-                environment.getObjectMapper(), version == null ? "development" : version);
+                environment.getObjectMapper(), version == null ? "development" : version, base.clock);
         environment.servlets().addFilter("mcp-keys", endpoint.keyFilter())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, ZeltoMcp.PATH);
         environment.servlets().addServlet("mcp", endpoint.transport()).addMapping(ZeltoMcp.PATH);
