@@ -117,6 +117,45 @@ final class Guides {
         };
     }
 
+    /**
+     * Ready-to-paste configurations of the MCP server for common clients. None holds a key: Claude Code and Cursor
+     * read it from {@code ZELTO_API_KEY} in the environment they start from, VS Code asks for it once and keeps it
+     * in its secret storage.
+     */
+    static List<IntegrationsPageResource.ClientConfig> mcpClients(String mcpUrl) {
+        return List.of(
+                new IntegrationsPageResource.ClientConfig("claude-code", "Claude Code",
+                        "Run in a terminal where ZELTO_API_KEY is set:",
+                        "claude mcp add --transport http zelto " + mcpUrl
+                                + " \\\n  --header \"Authorization: Bearer $ZELTO_API_KEY\""),
+                new IntegrationsPageResource.ClientConfig("cursor", "Cursor",
+                        "In ~/.cursor/mcp.json (or .cursor/mcp.json in a project); Cursor reads ZELTO_API_KEY"
+                                + " from the environment it starts in:", """
+                        {
+                          "mcpServers": {
+                            "zelto": {
+                              "url": "%s",
+                              "headers": { "Authorization": "Bearer ${env:ZELTO_API_KEY}" }
+                            }
+                          }
+                        }""".formatted(mcpUrl)),
+                new IntegrationsPageResource.ClientConfig("vscode", "VS Code",
+                        "In .vscode/mcp.json; VS Code asks for the key once and keeps it in its secret storage:", """
+                        {
+                          "inputs": [
+                            { "type": "promptString", "id": "zelto-api-key", "description": "Zelto API key",
+                              "password": true }
+                          ],
+                          "servers": {
+                            "zelto": {
+                              "type": "http",
+                              "url": "%s",
+                              "headers": { "Authorization": "Bearer ${input:zelto-api-key}" }
+                            }
+                          }
+                        }""".formatted(mcpUrl)));
+    }
+
     /** The prompt for a coding agent: the whole upload contract, with this server's URL. */
     static String codingAgentPrompt(String base) {
         return PROMPT.replace("{{BASE_URL}}", base);

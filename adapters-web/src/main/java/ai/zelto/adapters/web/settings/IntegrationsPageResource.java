@@ -53,8 +53,16 @@ public final class IntegrationsPageResource {
     private final Layout layout;
     private final URI publicUrl;
 
-    public record IntegrationsView(Chrome chrome, List<Chrome.NavItem> settings, List<Card> cards, String notice,
-                                   String error, String errorProvider) {
+    public record IntegrationsView(Chrome chrome, List<Chrome.NavItem> settings, List<Card> cards, McpCard mcp,
+                                   String notice, String error, String errorProvider) {
+    }
+
+    /** The MCP server's card: its URL and each common client's configuration. */
+    public record McpCard(String url, List<ClientConfig> clients) {
+    }
+
+    /** One MCP client's configuration: where it goes, and the text to paste there. */
+    public record ClientConfig(String id, String client, String where, String text) {
     }
 
     /** One provider's card. */
@@ -162,7 +170,7 @@ public final class IntegrationsPageResource {
                 });
         Chrome chrome = layout.chrome(visitor, "Integrations", "settings");
         return new Page("integrations.jte", new IntegrationsView(chrome, chrome.settingsNavigation("integrations"),
-                cards, notice, error, errorProvider));
+                cards, new McpCard(base + "/mcp", Guides.mcpClients(base + "/mcp")), notice, error, errorProvider));
     }
 
     /** The voice agents an inbound agent setting may name, the one set first marked. */
