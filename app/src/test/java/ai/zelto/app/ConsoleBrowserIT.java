@@ -9,6 +9,11 @@ import ai.zelto.adapters.persistence.TestDatabase;
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.interfaces.DecodedJWT;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.spec.McpSchema;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -630,6 +635,107 @@ class ConsoleBrowserIT {
 
     @Test
     @Order(19)
+    void theMcpCard_configuresAClient_thatListsZeltosTools_andSearchesCalls() throws Exception {
+        browser.open("/settings/integrations#mcp");
+        String url = browser.find("#mcp-url").getText();
+        assertThat(url).isEqualTo("http://localhost:" + port + "/mcp");
+        assertThat(browser.find("#mcp-claude-code").getText())
+                .startsWith("claude mcp add --transport http zelto " + url + " \\\n");
+        browser.save("integrations-mcp-light-wide");
+        browser.find("#key-mcp").clear();
+        browser.find("#key-mcp").sendKeys("mcp-from-card");
+        browser.find("#key-mcp").submit();
+        String key = browser.await(d -> browser.find("#new-key")).getText();
+        browser.open("/settings/integrations#mcp");
+        // Claude Code's line, run by a shell with a stand-in claude that prints the arguments it was given.
+        String line = (String) browser.script("return document.getElementById('mcp-claude-code').textContent");
+        ProcessBuilder shell = new ProcessBuilder("bash", "-c", "claude() { printf '%s\\n' \"$@\"; }\n" + line)
+                .redirectErrorStream(true);
+        shell.environment().put("ZELTO_API_KEY", key);
+        Process claude = shell.start();
+        String arguments = new String(claude.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(claude.waitFor()).isZero();
+        assertThat(arguments.split("\n")).containsExactly("mcp", "add", "--transport", "http", "zelto", url,
+                "--header", "Authorization: Bearer " + key);
+        for (String config : new String[] {"cursor", "vscode"}) {
+            JsonNode parsed = TestServer.JSON.readTree((String) browser.script(
+                    "return document.getElementById('mcp-" + config + "').textContent"));
+            JsonNode server = parsed.get(config.equals("cursor") ? "mcpServers" : "servers").get("zelto");
+            assertThat(server.get("url").asText()).isEqualTo(url);
+            String authorization = server.get("headers").get("Authorization").asText()
+                    .replace("${env:ZELTO_API_KEY}", key).replace("${input:zelto-api-key}", key);
+            HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport
+                    .builder(url.substring(0, url.length() - "/mcp".length())).endpoint("/mcp")
+                    .jsonMapper(new JacksonMcpJsonMapper(TestServer.JSON))
+                    .requestBuilder(HttpRequest.newBuilder().header("Authorization", authorization)).build();
+            try (McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(20))
+                    .clientInfo(new McpSchema.Implementation(config, "1")).build()) {
+                client.initialize();
+                assertThat(client.listTools().tools()).extracting(McpSchema.Tool::name)
+                        .contains("search_conversations", "get_conversation");
+                McpSchema.CallToolResult found = client.callTool(new McpSchema.CallToolRequest(
+                        "search_conversations", Map.of("q", "refund")));
+                assertThat(found.isError()).isFalse();
+                assertThat(TestServer.JSON.valueToTree(found.structuredContent()).get("conversations").size())
+                        .isPositive();
+            }
+        }
+    }
+
+    @Test
+    @Order(20)
+    void theReference_rendersTheDocument_andItsPlaygroundSendsARealUpload_withAPastedKey() throws Exception {
+        browser.open("/settings/keys");
+        browser.find("#key-name").sendKeys("reference-playground");
+        browser.find("form.inline-form button[type=submit]").click();
+        String key = browser.await(d -> browser.find("#new-key")).getText();
+
+        browser.open("/reference");
+        browser.await(d -> browser.all("#operations-Ingestion-uploadCall").size() == 1);
+        assertThat(browser.all(".opblock").size()).as("operations rendered").isGreaterThan(30);
+        assertThat(browser.all("#reference .topbar")).as("no Swagger top bar").isEmpty();
+        browser.screenshots("reference");
+        browser.assertAccessible("the API reference");
+
+        browser.find("#reference .btn.authorize").click();
+        WebElement bearer = browser.await(d -> browser.all(".auth-container").stream()
+                .filter(box -> box.getText().contains("bearer")).findFirst().orElse(null));
+        bearer.findElement(org.openqa.selenium.By.cssSelector("input")).sendKeys(key);
+        bearer.findElement(org.openqa.selenium.By.cssSelector("button.authorize")).click();
+        browser.find(".modal-ux .btn-done").click();
+
+        WebElement upload = browser.find("#operations-Ingestion-uploadCall");
+        upload.findElement(org.openqa.selenium.By.cssSelector(".opblock-summary-control")).click();
+        browser.await(d -> upload.findElements(org.openqa.selenium.By.cssSelector(".try-out__btn")).size() == 1);
+        upload.findElement(org.openqa.selenium.By.cssSelector(".try-out__btn")).click();
+        WebElement body = browser.await(d -> upload.findElement(org.openqa.selenium.By.cssSelector(
+                "textarea.body-param__text")));
+        body.clear();
+        body.sendKeys("{\"call\": {\"externalId\": \"from-the-reference\"}, \"agent\": {\"externalId\": "
+                + "\"support-bot\"}, \"transcript\": {\"turns\": [{\"role\": \"user\", \"text\": \"Sent from the "
+                + "playground.\"}]}}");
+        browser.save("reference-try-light-wide");
+        upload.findElement(org.openqa.selenium.By.cssSelector("button.execute")).click();
+        WebElement status = browser.await(d -> upload.findElement(org.openqa.selenium.By.cssSelector(
+                ".live-responses-table .response .response-col_status")));
+        assertThat(status.getText()).startsWith("200");
+        assertThat(upload.findElement(org.openqa.selenium.By.cssSelector(".live-responses-table .microlight"))
+                .getText()).contains("\"received\": true");
+        browser.script("arguments[0].scrollIntoView({block: 'center'})", status);
+        browser.save("reference-sent-light-wide");
+        String id = awaitListed("from-the-reference").get("id").asText();
+        JsonNode stored = TestServer.JSON.readTree(ZeltoProcess.get(port, key, "/v1/conversations/" + id).body());
+        assertThat(stored.get("transcript").get("turns").get(0).get("text").asText())
+                .isEqualTo("Sent from the playground.");
+        // The key was typed into this page only: leaving it forgets it.
+        browser.open("/reference");
+        browser.await(d -> browser.all("#operations-Ingestion-uploadCall").size() == 1);
+        assertThat((String) browser.script("return JSON.stringify(window.localStorage) + JSON.stringify("
+                + "window.sessionStorage) + document.cookie")).doesNotContain(key);
+    }
+
+    @Test
+    @Order(21)
     void signingOut_endsTheSession() {
         browser.open("/conversations");
         signOut();

@@ -122,7 +122,7 @@ class HostileInputIT {
     void aNulCharacterInAnyStoredText_isReplaced_notA500() {
         HttpResponse<String> created = server.post("/v1/keys", TestServer.KEY, "{\"name\": \"bad\\u0000name\"}");
 
-        assertThat(created.statusCode()).isEqualTo(200);
+        assertThat(created.statusCode()).isEqualTo(201);
         assertThat(server.getJson("/v1/keys").get("data").findValuesAsText("name")).contains("bad\ufffdname");
     }
 

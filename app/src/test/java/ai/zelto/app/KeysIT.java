@@ -49,7 +49,7 @@ class KeysIT {
                         .firstKey().secret().value();
             }
             HttpResponse<String> created = server.post("/v1/keys", TestServer.KEY, "{\"name\": \"ci uploader\"}");
-            assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             JsonNode key = TestServer.json(created);
             String secret = key.get("key").asText();
             String id = key.get("id").asText();

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * What every answer the suite receives must look like, whatever the test was about: the security headers are
- * there, and an error names no stack frame, SQL, driver or class of ours. {@link TestServer} and
+ * there, an error names no stack frame, SQL, driver or class of ours, and an answer from an endpoint the OpenAPI
+ * document describes is one it documents ({@link ApiContract}). {@link TestServer} and
  * {@link ZeltoProcess} run every response through {@link #check}, so each test of the suite also proves this.
  */
 final class ResponseHygiene {
@@ -36,6 +37,7 @@ final class ResponseHygiene {
             assertThat(STACK.matcher(body).find()).as("%s names a stack frame or exception: %s", where, body).isFalse();
             assertThat(INTERNALS.matcher(body).find()).as("%s names SQL or internals: %s", where, body).isFalse();
         }
+        ApiContract.check(response);
         return response;
     }
 }

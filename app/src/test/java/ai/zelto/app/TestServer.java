@@ -78,6 +78,11 @@ final class TestServer implements AutoCloseable {
         return URI.create("http://localhost:" + support.getLocalPort() + path);
     }
 
+    /** The API's Jersey configuration, for tests about the routes themselves. */
+    org.glassfish.jersey.server.ResourceConfig apiResources() {
+        return support.getEnvironment().jersey().getResourceConfig();
+    }
+
     URI adminUri(String path) {
         return URI.create("http://localhost:" + support.getAdminPort() + path);
     }

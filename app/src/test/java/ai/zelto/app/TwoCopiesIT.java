@@ -94,7 +94,7 @@ class TwoCopiesIT {
                 .header("Authorization", "Bearer " + TestServer.KEY).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"short-lived\"}")).build(),
                 HttpResponse.BodyHandlers.ofString()));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         JsonNode key = new ObjectMapper().readTree(created.body());
         String secret = key.get("key").asText();
         for (int port : ports) {

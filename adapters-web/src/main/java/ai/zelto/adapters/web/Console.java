@@ -21,6 +21,7 @@ import ai.zelto.adapters.web.settings.KeysPageResource;
 import ai.zelto.adapters.web.settings.MembersPageResource;
 import ai.zelto.adapters.web.signin.SignInResource;
 import ai.zelto.adapters.web.phone.PhonePageResource;
+import ai.zelto.adapters.web.reference.ReferencePageResource;
 import ai.zelto.adapters.web.voice.VoicePageResource;
 import ai.zelto.application.port.in.agent.GetAgentUseCase;
 import ai.zelto.application.port.in.agent.ListAgentsUseCase;
@@ -62,7 +63,8 @@ import org.glassfish.jersey.servlet.ServletProperties;
 public final class Console {
     /** The paths the console answers; {@code ""} is the root ({@code /}) alone. */
     public static final List<String> PATHS = List.of("", "/login", "/logout", "/setup/*", "/conversations/*",
-            "/agents/*", "/voice/*", "/calls/*", "/deliveries/*", "/credits/*", "/audit/*", "/settings/*", "/assets/*");
+            "/agents/*", "/voice/*", "/calls/*", "/deliveries/*", "/credits/*", "/audit/*", "/settings/*", "/reference",
+            "/assets/*");
 
     private Console() {
     }
@@ -113,6 +115,7 @@ public final class Console {
                 useCases.configureIntegration(), useCases.hooks(), layout, publicUrl));
         config.register(new CreditsPageResource(useCases.credits(), useCases.creditHistory(), layout));
         config.register(new AuditPageResource(useCases.audit(), layout));
+        config.register(new ReferencePageResource(layout));
         return new ServletContainer(config);
     }
 }

@@ -22,6 +22,7 @@ public final class ZeltoCore {
     public final VoiceWiring voice;
     public final PhoneWiring phone;
     public final McpWiring mcp;
+    public final ReferenceWiring reference;
     private final List<Feature> features = new ArrayList<>();
 
     public ZeltoCore(ZeltoConfiguration config, Jdbi jdbi, ProviderRegistry providers, Clock clock) {
@@ -34,6 +35,7 @@ public final class ZeltoCore {
         this.voice = built(new VoiceWiring(base, integrations, ingest));
         this.phone = built(new PhoneWiring(base, integrations, voice));
         this.mcp = built(new McpWiring(base, access, reads));
+        this.reference = built(new ReferenceWiring());
         this.console = built(new ConsoleWiring(base, access, integrations, reads, recordings, voice,
                 phone));
     }

@@ -62,7 +62,7 @@ public final class KeysResource {
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    public CreatedKeyResponse create(@Auth ApiKeyPrincipal caller, JsonNode body) {
+    public Response create(@Auth ApiKeyPrincipal caller, JsonNode body) {
         JsonNode name = body == null ? null : body.get("name");
         if (name == null || !name.isTextual()) {
             throw ValidationException.of("name", "is required: a name for the key");
@@ -70,8 +70,8 @@ public final class KeysResource {
         CreatedApiKey created = create.create(new CreateApiKeyCommand(caller.organizationId(), name.textValue(),
                 caller.actor()));
         ApiKey key = created.key();
-        return new CreatedKeyResponse(key.id().toString(), key.name(), key.displayPrefix(), Json.time(key.createdAt()),
-                created.secret().value());
+        return Response.status(Response.Status.CREATED).entity(new CreatedKeyResponse(key.id().toString(), key.name(),
+                key.displayPrefix(), Json.time(key.createdAt()), created.secret().value())).build();
     }
 
     @DELETE

@@ -11,20 +11,25 @@ import java.util.Objects;
 /**
  * The console's static files, kept from the jar and served by {@link AssetsResource} at
  * {@code /assets/<name>-<hash>.<ext>}: the hash of the content is in the URL, so browsers keep a file for a year
- * and a new release is fetched at once. Only the files listed here are served; nothing comes from a CDN. htmx
- * comes from its WebJar, LiveKit's client from the copy in {@code vendor/livekit-client}.
+ * and a new release is fetched at once. Only the files listed here are served; nothing comes from a CDN. htmx and
+ * Swagger UI come from their WebJars, LiveKit's client from the copy in {@code vendor/livekit-client}.
  */
 public final class Assets {
     private static final String OWN = "/ai/zelto/adapters/web/assets/";
-    private static final Map<String, String> SOURCES = Map.of(
-            "console.css", OWN + "console.css",
-            "console.js", OWN + "console.js",
-            "player.js", OWN + "player.js",
-            "icon.svg", OWN + "icon.svg",
-            "talk.js", OWN + "talk.js",
+    private static final String SWAGGER_UI = "/META-INF/resources/webjars/swagger-ui/5.35.0/";
+    private static final Map<String, String> SOURCES = Map.ofEntries(
+            Map.entry("console.css", OWN + "console.css"),
+            Map.entry("console.js", OWN + "console.js"),
+            Map.entry("player.js", OWN + "player.js"),
+            Map.entry("icon.svg", OWN + "icon.svg"),
+            Map.entry("talk.js", OWN + "talk.js"),
+            Map.entry("reference.js", OWN + "reference.js"),
+            Map.entry("reference.css", OWN + "reference.css"),
             // LiveKit's JavaScript client, vendored from npm (no WebJar exists): see vendor/livekit-client/README.md
-            "livekit-client.umd.js", "/ai/zelto/adapters/web/vendor/livekit-client/livekit-client.umd.js",
-            "htmx.min.js", "/META-INF/resources/webjars/htmx.org/2.0.7/dist/htmx.min.js");
+            Map.entry("livekit-client.umd.js", "/ai/zelto/adapters/web/vendor/livekit-client/livekit-client.umd.js"),
+            Map.entry("htmx.min.js", "/META-INF/resources/webjars/htmx.org/2.0.7/dist/htmx.min.js"),
+            Map.entry("swagger-ui-bundle.js", SWAGGER_UI + "swagger-ui-bundle.js"),
+            Map.entry("swagger-ui.css", SWAGGER_UI + "swagger-ui.css"));
     private static final Map<String, String> TYPES = Map.of("css", "text/css; charset=utf-8",
             "js", "text/javascript; charset=utf-8", "svg", "image/svg+xml");
 

@@ -22,6 +22,7 @@ public record Chrome(String title, String section, Member member, String csrfTok
             List.of("deliveries", "Deliveries", "/deliveries"),
             List.of("credits", "Credits", "/credits"),
             List.of("audit", "Audit log", "/audit"),
+            List.of("reference", "API", "/reference"),
             List.of("settings", "Settings", "/settings/integrations"));
 
     /** The settings pages, for their own navigation: id, label, path. */
