@@ -34,7 +34,8 @@ import org.postgresql.core.BaseConnection;
  * 90 % of them, "shipping" is in about 20 %, "refund" in about 6 %, "zanzibar" in 100 calls in all. Measured with a
  * signed-in session, as a person's browser asks: the list unfiltered, one agent's calls, a two-word search over the
  * last 30 days, searches over all time for a rare, a middling and a common word, and a call of 200 turns opened
- * from a search. Each is asked 300 times after 20 to warm up; p50 and p95 of the time to the whole answer.
+ * from a search. Each is asked 300 times after 20 to warm up; p50 and p95 of the time to the whole answer. Then
+ * the MCP tools over the same calls ({@link McpReads}).
  */
 final class ConsoleReads {
     static final String OWNER_EMAIL = "bench@example.com";
@@ -137,6 +138,7 @@ final class ConsoleReads {
         report.put("  common word / rare word, p95", String.format(Locale.ROOT, "%.2f",
                 p95.get("/conversations, common word over all time (hello, ~90 %)")
                         / p95.get("/conversations, rare word over all time (zanzibar, 100 calls)")));
+        new McpReads(port, report).run(agents.get(7), longCall);
     }
 
     /** COPY in chunks from two connections (two cores), with the search indexes built once at the end. */
