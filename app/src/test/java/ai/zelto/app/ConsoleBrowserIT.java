@@ -673,11 +673,18 @@ class ConsoleBrowserIT {
                 client.initialize();
                 assertThat(client.listTools().tools()).extracting(McpSchema.Tool::name)
                         .contains("search_conversations", "get_conversation");
+                // "Which calls mentioned a refund last week, and which version handled them?" (the week of the
+                // upload, given as a window so the test does not depend on today's date)
                 McpSchema.CallToolResult found = client.callTool(new McpSchema.CallToolRequest(
-                        "search_conversations", Map.of("q", "refund")));
+                        "search_conversations", Map.of("q", "refund", "from", "2026-11-24T00:00:00Z",
+                                "to", "2026-12-01T00:00:00Z")));
                 assertThat(found.isError()).isFalse();
-                assertThat(TestServer.JSON.valueToTree(found.structuredContent()).get("conversations").size())
-                        .isPositive();
+                JsonNode rows = TestServer.JSON.valueToTree(found.structuredContent()).get("conversations");
+                assertThat(rows).hasSize(1);
+                assertThat(rows.get(0).get("version").asText()).isEqualTo("v3");
+                assertThat(rows.get(0).get("agent").get("name").asText()).isEqualTo("Support bot");
+                assertThat(rows.get(0).get("match").get("url").asText()).endsWith("/conversations/" + callId
+                        + "#turn-2");
             }
         }
     }
