@@ -283,10 +283,7 @@ class ConsoleBrowserIT {
     @Test
     @Order(8)
     void aKey_isShownOnce_andRevokingItRefusesTheNextUpload() throws Exception {
-        browser.open("/settings/keys");
-        browser.find("#key-name").sendKeys("browser-key");
-        browser.find("form.inline-form button[type=submit]").click();
-        String key = browser.await(d -> browser.find("#new-key")).getText();
+        String key = createKey("browser-key");
         assertThat(key).startsWith("zk_");
         browser.assertAccessible("a new key");
         browser.open("/settings/keys");
@@ -692,10 +689,7 @@ class ConsoleBrowserIT {
     @Test
     @Order(20)
     void theReference_rendersTheDocument_andItsPlaygroundSendsARealUpload_withAPastedKey() throws Exception {
-        browser.open("/settings/keys");
-        browser.find("#key-name").sendKeys("reference-playground");
-        browser.find("form.inline-form button[type=submit]").click();
-        String key = browser.await(d -> browser.find("#new-key")).getText();
+        String key = createKey("reference-playground");
 
         browser.open("/reference");
         browser.await(d -> browser.all("#operations-Ingestion-uploadCall").size() == 1);
@@ -748,6 +742,14 @@ class ConsoleBrowserIT {
         signOut();
         browser.open("/conversations/" + callId);
         assertThat(browser.path()).startsWith("/login?next=");
+    }
+
+    /** Creates a key on Settings → API keys and reads it off the page, the one time it is shown. */
+    private String createKey(String name) {
+        browser.open("/settings/keys");
+        browser.find("#key-name").sendKeys(name);
+        browser.find("form.inline-form button[type=submit]").click();
+        return browser.await(d -> browser.find("#new-key")).getText();
     }
 
     /** Signs out and waits for the sign-in page: a navigation started before it lands would be overtaken by it. */
