@@ -43,7 +43,7 @@ class ArchitectureTest {
             "ai.zelto.adapters.web.page", "ai.zelto.adapters.web.conversation", "ai.zelto.adapters.web.signin",
             "ai.zelto.adapters.persistence", "ai.zelto.adapters.providers", "ai.zelto.adapters.storage",
             "ai.zelto.adapters.audio", "ai.zelto.adapters.livekit", "ai.zelto.adapters.telephony",
-            "ai.zelto.adapters.mcp", "ai.zelto.app"})
+            "ai.zelto.adapters.llm", "ai.zelto.adapters.mcp", "ai.zelto.app"})
     void canary_everyPackageTheRulesNameHoldsClasses(String packageName) {
         assertThat(zelto.stream().filter(c -> c.getPackageName().startsWith(packageName)).count())
                 .as(packageName).isPositive();
@@ -150,14 +150,14 @@ class ArchitectureTest {
     @Test
     void adapters_neverDependOnEachOther() {
         List<String> adapters = List.of("http", "web", "mcp", "persistence", "providers", "livekit", "telephony",
-                "storage", "audio");
+                "llm", "storage", "audio");
         for (String adapter : adapters) {
             for (String other : adapters) {
                 if (!adapter.equals(other)) {
                     noClasses().that().resideInAPackage("ai.zelto.adapters." + adapter + "..")
                             .should().dependOnClassesThat().resideInAPackage("ai.zelto.adapters." + other + "..")
                             .allowEmptyShould(adapter.equals("livekit") || adapter.equals("telephony")
-                                    || adapter.equals("mcp"))
+                                    || adapter.equals("llm") || adapter.equals("mcp"))
                             .check(zelto);
                 }
             }
