@@ -37,6 +37,7 @@ public final class FakeChatModelServer implements AutoCloseable {
     private volatile Function<JsonNode, String> replies = FakeChatModelServer::echo;
     private volatile CountDownLatch held = new CountDownLatch(1);
     private volatile CountDownLatch arrived = new CountDownLatch(1);
+    private volatile long paceMillis;
 
     private FakeChatModelServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -66,6 +67,12 @@ public final class FakeChatModelServer implements AutoCloseable {
         this.held = new CountDownLatch(1);
         this.arrived = new CountDownLatch(1);
         this.mode = next;
+        return this;
+    }
+
+    /** Waits this long between two streamed pieces, as a model producing them does. */
+    public FakeChatModelServer pace(java.time.Duration between) {
+        this.paceMillis = between.toMillis();
         return this;
     }
 
@@ -136,7 +143,7 @@ public final class FakeChatModelServer implements AutoCloseable {
                     }
                     String reply = replies.apply(request);
                     if (request.path("stream").asBoolean()) {
-                        stream(exchange, reply, now == Mode.STALL_MID_STREAM);
+                        stream(exchange, reply, now == Mode.STALL_MID_STREAM, paceMillis);
                     } else {
                         send(exchange, 200, "application/json", completion(reply));
                     }
@@ -155,7 +162,7 @@ public final class FakeChatModelServer implements AutoCloseable {
                                 .put("role", "assistant").put("content", reply)))).toString();
     }
 
-    private static void stream(HttpExchange exchange, String reply, boolean stallMidway)
+    private static void stream(HttpExchange exchange, String reply, boolean stallMidway, long pace)
             throws IOException, InterruptedException {
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
         exchange.sendResponseHeaders(200, 0);
@@ -163,6 +170,9 @@ public final class FakeChatModelServer implements AutoCloseable {
         event(out, chunk("{\"role\": \"assistant\", \"content\": \"\"}", null));
         String[] words = reply.split("(?<= )");
         for (int i = 0; i < words.length; i++) {
+            if (i > 0 && pace > 0) {
+                sleep(pace);
+            }
             event(out, chunk(JSON.createObjectNode().put("content", words[i]).toString(), null));
             if (stallMidway && i == 0) {
                 sleep(60_000);

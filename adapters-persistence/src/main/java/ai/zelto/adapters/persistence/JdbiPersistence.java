@@ -6,6 +6,7 @@ import ai.zelto.application.port.out.ApiKeyRepository;
 import ai.zelto.application.port.out.AuditLog;
 import ai.zelto.application.port.out.ConversationQueries;
 import ai.zelto.application.port.out.ConversationRepository;
+import ai.zelto.application.port.out.ChatSessionRepository;
 import ai.zelto.application.port.out.CreditLedger;
 import ai.zelto.application.port.out.DeliveryQueue;
 import ai.zelto.application.port.out.DeliveryRepository;
@@ -42,7 +43,7 @@ public final class JdbiPersistence {
                         SystemValues systemValues, RecordingRepository recordings, JobQueue jobs, AuditLog audit,
                         MemberRepository members, WebSessionRepository webSessions,
                         VoiceSessionRepository voiceSessions, PhoneCallRepository phoneCalls,
-                        StartedCalls startedCalls) {
+                        StartedCalls startedCalls, ChatSessionRepository chatSessions) {
     }
 
     public static Ports create(Jdbi jdbi, Clock clock) {
@@ -86,6 +87,7 @@ public final class JdbiPersistence {
                 new JdbiWebSessionRepository(handles),
                 voiceSessions,
                 phoneCalls,
-                voiceSessions.orElse(phoneCalls));
+                voiceSessions.orElse(phoneCalls),
+                new JdbiChatSessionRepository(handles));
     }
 }

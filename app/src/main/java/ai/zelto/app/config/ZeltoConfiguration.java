@@ -128,6 +128,11 @@ public class ZeltoConfiguration extends Configuration {
     @NotNull
     private PhoneSettings phone = new PhoneSettings();
 
+    @JsonProperty
+    @Valid
+    @NotNull
+    private ChatSettings chat = new ChatSettings();
+
     public Path dataDirectory() {
         return Path.of(dataDir);
     }
@@ -199,6 +204,10 @@ public class ZeltoConfiguration extends Configuration {
 
     public PhoneSettings getPhone() {
         return phone;
+    }
+
+    public ChatSettings getChat() {
+        return chat;
     }
 
     public RecordingSettings getRecordings() {

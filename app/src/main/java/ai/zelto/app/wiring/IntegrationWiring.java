@@ -2,6 +2,7 @@ package ai.zelto.app.wiring;
 
 import ai.zelto.adapters.http.integration.IntegrationsResource;
 import ai.zelto.application.provider.BuiltInSettings;
+import ai.zelto.application.service.chat.ModelConnections;
 import ai.zelto.application.service.integration.IntegrationService;
 import ai.zelto.application.service.phone.PhoneIntegrations;
 import ai.zelto.application.service.voice.LiveKitConnections;
@@ -16,6 +17,7 @@ public final class IntegrationWiring implements Feature {
         // built-in integrations declare their settings here, as provider plugins declare theirs
         List<BuiltInSettings> builtIn = List.of(
                 LiveKitConnections.settings(base.config.getRecordings().outboundGuard()),
+                ModelConnections.settings(base.config.getRecordings().outboundGuard()),
                 PhoneIntegrations.whatsAppSettings(base.ports.agents()),
                 PhoneIntegrations.twilioSettings(base.ports.agents()));
         this.integrations = new IntegrationService(base.providers, builtIn, base.ports.integrationSettings(),

@@ -21,6 +21,7 @@ public final class ZeltoCore {
     public final ConsoleWiring console;
     public final VoiceWiring voice;
     public final PhoneWiring phone;
+    public final ChatWiring chat;
     public final McpWiring mcp;
     public final ReferenceWiring reference;
     private final List<Feature> features = new ArrayList<>();
@@ -34,6 +35,7 @@ public final class ZeltoCore {
         this.reads = built(new ReadWiring(base));
         this.voice = built(new VoiceWiring(base, integrations, ingest));
         this.phone = built(new PhoneWiring(base, integrations, voice));
+        this.chat = built(new ChatWiring(base, integrations, ingest));
         this.mcp = built(new McpWiring(base, access, reads));
         this.reference = built(new ReferenceWiring());
         this.console = built(new ConsoleWiring(base, access, integrations, reads, recordings, voice,

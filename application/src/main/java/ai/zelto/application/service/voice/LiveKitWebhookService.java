@@ -10,6 +10,7 @@ import ai.zelto.application.port.out.UnitOfWork;
 import ai.zelto.application.port.out.VoiceSessionRepository;
 import ai.zelto.application.spi.provider.DeliveryContext;
 import ai.zelto.application.spi.provider.RawDelivery;
+import ai.zelto.application.text.JsonText;
 import ai.zelto.domain.agent.AgentId;
 import ai.zelto.domain.organization.OrganizationId;
 import ai.zelto.domain.phone.PhoneCall;
@@ -129,8 +130,8 @@ public final class LiveKitWebhookService implements ReceiveLiveKitWebhookUseCase
     }
 
     private void forwardRecording(StartedRoom session, String url, String eventId) {
-        String body = "{\"call\":{\"externalId\":" + jsonString(session.roomName()) + ",\"recordingUrl\":"
-                + jsonString(url) + "},\"agentId\":\"" + session.agentId() + "\"}";
+        String body = "{\"call\":{\"externalId\":" + JsonText.quote(session.roomName()) + ",\"recordingUrl\":"
+                + JsonText.quote(url) + "},\"agentId\":\"" + session.agentId() + "\"}";
         RawDelivery raw = new RawDelivery(body.getBytes(StandardCharsets.UTF_8), Map.of(
                 "content-type", List.of("application/json"), "x-zelto-source", List.of("livekit-egress " + eventId)));
         AcceptDeliveryResult result = deliveries.accept(new AcceptDeliveryCommand(session.organizationId(),
@@ -143,24 +144,5 @@ public final class LiveKitWebhookService implements ReceiveLiveKitWebhookUseCase
 
     private static boolean isHttp(String location) {
         return location.startsWith("https://") || location.startsWith("http://");
-    }
-
-    /** A JSON string literal (hand-written: the application module has no JSON library, and this is all it needs). */
-    static String jsonString(String text) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
     }
 }
