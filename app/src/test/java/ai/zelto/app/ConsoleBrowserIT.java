@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.zelto.adapters.livekit.FakeLiveKitServer;
+import ai.zelto.adapters.llm.FakeChatModelServer;
 import ai.zelto.adapters.telephony.FakeTwilioServer;
 import ai.zelto.adapters.persistence.TestDatabase;
 import com.auth0.jwt.JWT;
@@ -21,6 +22,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,6 +58,7 @@ class ConsoleBrowserIT {
     private Browser browser;
     private FakeLiveKitServer liveKit;
     private FakeTwilioServer twilio;
+    private FakeChatModelServer chatModel;
     private Map<String, String> env;
     private Path dataDir;
     private int port;
@@ -81,6 +84,9 @@ class ConsoleBrowserIT {
         twilio.account(TWILIO_ACCOUNT, "console-twilio-token");
         env.put("ZELTO_TWILIO_API_URL", twilio.url());
         env.put("ZELTO_PUBLIC_URL", "http://localhost:" + port);
+        chatModel = FakeChatModelServer.start();
+        env.put("ZELTO_LLM_URL", chatModel.baseUrl());
+        env.put("ZELTO_LLM_MODEL", "console-model");
         recordings = new SourceServer().serve("/call.wav", TestAudio.wav(14));
         zelto = ZeltoProcess.start(dataDir, "zelto.log", env);
         String output = zelto.awaitStarted(port);
@@ -129,6 +135,9 @@ class ConsoleBrowserIT {
         }
         if (twilio != null) {
             twilio.close();
+        }
+        if (chatModel != null) {
+            chatModel.close();
         }
         database.close();
     }
@@ -737,6 +746,68 @@ class ConsoleBrowserIT {
 
     @Test
     @Order(21)
+    void aTextAgent_isChattedWith_theReplyStreamsIn_aModelFailureIsShown_andTheEndedChatIsAConversation()
+            throws Exception {
+        HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/v1/agents"))
+                .header("Authorization", "Bearer " + TestServer.KEY).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"Order helper\", \"architecture\": \"text\","
+                        + " \"systemPrompt\": \"You help with orders.\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String agent = TestServer.JSON.readTree(created.body()).get("id").asText();
+        browser.open("/agents/" + agent);
+        browser.find("[data-chat-start]").click();
+        browser.await(d -> browser.path().startsWith("/chat/"));
+        String chatPath = browser.path();
+        browser.screenshots("chat-new");
+
+        chatModel.pace(Duration.ofMillis(400));
+        browser.find("#chat-text").sendKeys("Where is my order 427?");
+        browser.find("[data-send]").click();
+        String full = "Echo: Where is my order 427?";
+        String partial = browser.await(d -> {
+            List<WebElement> replies = browser.all(".chat-log .turn-assistant .turn-text");
+            String shown = replies.isEmpty() ? "" : replies.get(0).getText();
+            return shown.isEmpty() || shown.equals(full) ? null : shown;
+        });
+        assertThat(full).as("part of the reply was on the page before the rest").startsWith(partial);
+        browser.await(d -> browser.all(".chat-log .turn-assistant time").size() == 1);
+        assertThat(browser.find(".chat-log .turn-assistant .turn-text").getText()).isEqualTo(full);
+        assertThat(chatModel.requests().get(chatModel.requests().size() - 1).get("messages").get(0).get("content")
+                .asText()).isEqualTo("You help with orders.");
+        browser.assertAccessible("a chat");
+        browser.save("chat-light-wide");
+
+        chatModel.pace(Duration.ZERO).mode(FakeChatModelServer.Mode.FAIL_500);
+        browser.find("#chat-text").sendKeys("Are you there?");
+        browser.find("[data-send]").click();
+        WebElement error = browser.await(d -> browser.find("[data-error]").isDisplayed() ? browser.find("[data-error]")
+                : null);
+        assertThat(error.getText()).contains("no reply").contains("kept");
+        browser.save("chat-model-failed-light-wide");
+        chatModel.mode(FakeChatModelServer.Mode.REPLY);
+        browser.open(chatPath);
+        assertThat(browser.all(".chat-log .turn-text")).extracting(WebElement::getText)
+                .containsExactly("Where is my order 427?", full, "Are you there?");
+        browser.screenshots("chat");
+
+        browser.find("[data-end]").click();
+        browser.await(d -> browser.all("[data-ended]").size() == 1);
+        String conversation = browser.await(d -> {
+            browser.open(chatPath);
+            List<WebElement> links = browser.all("[data-ended] a[href^='/conversations/']");
+            return links.isEmpty() ? null : links.get(0).getAttribute("href");
+        });
+        browser.save("chat-ended-light-wide");
+        browser.driver.get(conversation);
+        assertThat(browser.all(".transcript-panel .turn-text")).extracting(WebElement::getText)
+                .containsExactly("Where is my order 427?", full, "Are you there?");
+        browser.open("/conversations");
+        assertThat(browser.driver.getPageSource()).contains("Order helper");
+    }
+
+    @Test
+    @Order(22)
     void signingOut_endsTheSession() {
         browser.open("/conversations");
         signOut();

@@ -1,6 +1,7 @@
 package ai.zelto.adapters.web;
 
 import ai.zelto.adapters.web.agent.AgentsPageResource;
+import ai.zelto.adapters.web.chat.ChatPageResource;
 import ai.zelto.adapters.web.audit.AuditPageResource;
 import ai.zelto.adapters.web.conversation.ConversationPageResource;
 import ai.zelto.adapters.web.conversation.ConversationsPageResource;
@@ -24,6 +25,7 @@ import ai.zelto.adapters.web.phone.PhonePageResource;
 import ai.zelto.adapters.web.reference.ReferencePageResource;
 import ai.zelto.adapters.web.voice.VoicePageResource;
 import ai.zelto.application.port.in.agent.GetAgentUseCase;
+import ai.zelto.application.port.in.chat.ChatSessionsUseCase;
 import ai.zelto.application.port.in.agent.ListAgentsUseCase;
 import ai.zelto.application.port.in.agent.ManageAgentsUseCase;
 import ai.zelto.application.port.in.apikey.CreateApiKeyUseCase;
@@ -51,6 +53,7 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.Executor;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.servlet.ServletContainer;
 import org.glassfish.jersey.servlet.ServletProperties;
@@ -63,8 +66,8 @@ import org.glassfish.jersey.servlet.ServletProperties;
 public final class Console {
     /** The paths the console answers; {@code ""} is the root ({@code /}) alone. */
     public static final List<String> PATHS = List.of("", "/login", "/logout", "/setup/*", "/conversations/*",
-            "/agents/*", "/voice/*", "/calls/*", "/deliveries/*", "/credits/*", "/audit/*", "/settings/*", "/reference",
-            "/assets/*");
+            "/agents/*", "/voice/*", "/calls/*", "/chat", "/chat/*", "/deliveries/*", "/credits/*", "/audit/*",
+            "/settings/*", "/reference", "/assets/*");
 
     private Console() {
     }
@@ -78,14 +81,16 @@ public final class Console {
                            ListIntegrationsUseCase integrations, ConfigureIntegrationUseCase configureIntegration,
                            CreateHookUseCase hooks, GetCreditsUseCase credits, CreditHistoryUseCase creditHistory,
                            ListAuditUseCase audit, ManageAgentsUseCase manageAgents,
-                           VoiceSessionsUseCase voiceSessions, PhoneCallsUseCase phoneCalls) {
+                           VoiceSessionsUseCase voiceSessions, PhoneCallsUseCase phoneCalls,
+                           ChatSessionsUseCase chatSessions) {
     }
 
     /**
      * @param publicUrl the server's public URL ({@code ZELTO_PUBLIC_URL}), or null: then each request's own host
      *                  is the console's origin
      */
-    public static Filter filter(UseCases useCases, URI publicUrl, Clock clock, SecureRandom random) {
+    public static Filter filter(UseCases useCases, URI publicUrl, Clock clock, SecureRandom random,
+                                Executor streams) {
         Assets assets = new Assets();
         Layout layout = new Layout(assets);
         ErrorPages errors = new ErrorPages(layout);
@@ -116,6 +121,7 @@ public final class Console {
         config.register(new CreditsPageResource(useCases.credits(), useCases.creditHistory(), layout));
         config.register(new AuditPageResource(useCases.audit(), layout));
         config.register(new ReferencePageResource(layout));
+        config.register(new ChatPageResource(useCases.chatSessions(), useCases.conversations(), layout, streams));
         return new ServletContainer(config);
     }
 }

@@ -26,7 +26,8 @@ public final class ChatWiring implements Feature {
 
     public final ModelConnections models;
     public final ChatSessionService sessions;
-    private final ThreadPoolExecutor streams = new ThreadPoolExecutor(0, STREAM_THREADS, 30, TimeUnit.SECONDS,
+    /** Runs streamed replies, for the API and the console alike. */
+    public final ThreadPoolExecutor streams = new ThreadPoolExecutor(0, STREAM_THREADS, 30, TimeUnit.SECONDS,
             new SynchronousQueue<>(), runnable -> {
                 Thread thread = new Thread(runnable, "chat-stream");
                 thread.setDaemon(true);

@@ -23,10 +23,12 @@ public final class ConsoleWiring implements Feature {
     private final RecordingWiring recordings;
     private final VoiceWiring voice;
     private final PhoneWiring phone;
+    private final ChatWiring chat;
 
     ConsoleWiring(Foundation base, AccessWiring access, IntegrationWiring integrations, ReadWiring reads,
-                  RecordingWiring recordings, VoiceWiring voice, PhoneWiring phone) {
+                  RecordingWiring recordings, VoiceWiring voice, PhoneWiring phone, ChatWiring chat) {
         this.voice = voice;
+        this.chat = chat;
         this.phone = phone;
         this.base = base;
         this.access = access;
@@ -47,8 +49,9 @@ public final class ConsoleWiring implements Feature {
         Console.UseCases useCases = new Console.UseCases(signIn, signIn, people, people, reads.reads, reads.reads,
                 reads.reads, reads.reads, reads.reads, reads.reads, recordings.playback, access.apiKeys, access.apiKeys,
                 integrations.integrations, integrations.integrations, integrations.integrations, reads.reads,
-                reads.reads, base.audit, reads.agents, voice.sessions, phone.calls);
-        environment.servlets().addFilter("console", Console.filter(useCases, publicUrl, base.clock, base.random))
+                reads.reads, base.audit, reads.agents, voice.sessions, phone.calls, chat.sessions);
+        environment.servlets().addFilter("console", Console.filter(useCases, publicUrl, base.clock, base.random,
+                        chat.streams))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, Console.PATHS.toArray(String[]::new));
     }
 }

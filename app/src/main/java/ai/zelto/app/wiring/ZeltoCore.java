@@ -39,7 +39,7 @@ public final class ZeltoCore {
         this.mcp = built(new McpWiring(base, access, reads));
         this.reference = built(new ReferenceWiring());
         this.console = built(new ConsoleWiring(base, access, integrations, reads, recordings, voice,
-                phone));
+                phone, chat));
     }
 
     /** The features in the order they were built; the server serves them in this order. */

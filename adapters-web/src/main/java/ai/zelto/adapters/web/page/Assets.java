@@ -23,6 +23,7 @@ public final class Assets {
             Map.entry("player.js", OWN + "player.js"),
             Map.entry("icon.svg", OWN + "icon.svg"),
             Map.entry("talk.js", OWN + "talk.js"),
+            Map.entry("chat.js", OWN + "chat.js"),
             Map.entry("reference.js", OWN + "reference.js"),
             Map.entry("reference.css", OWN + "reference.css"),
             // LiveKit's JavaScript client, vendored from npm (no WebJar exists): see vendor/livekit-client/README.md

@@ -93,6 +93,16 @@ final class Guides {
                     curl -s %s -H "Authorization: Bearer $ZELTO_API_KEY" \\
                       -H 'X-Zelto-Provider: livekit' -H 'Content-Type: application/json' -d @session.json"""
                             .formatted(endpoint), "livekit-worker");
+            case "llm" -> new Guide("LLM for text agents",
+                    "Text agents chat through an OpenAI-compatible chat-completions API: a hosted one, or your own"
+                            + " vLLM, llama.cpp server or Ollama.",
+                    List.of("Without settings here, chats use the operator's model (ZELTO_LLM_URL), if any.",
+                            "To use your own: set the API's base URL (such as https://api.openai.com/v1), the model"
+                                    + " text agents use, and the API key if your server wants one. The key is"
+                                    + " encrypted at rest and never shown again.",
+                            "Give an agent the text architecture and a system prompt on its page, then choose Chat"
+                                    + " with agent: each chat becomes a conversation when it ends."),
+                    null, null);
             case "vapi" -> new Guide("Vapi",
                     "Vapi's end-of-call reports land unchanged; recordings are fetched for you.",
                     List.of("Create an API key below.",

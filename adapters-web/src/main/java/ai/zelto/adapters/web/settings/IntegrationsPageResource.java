@@ -44,7 +44,8 @@ import java.util.Map;
 public final class IntegrationsPageResource {
     /** The setting of WhatsApp and Twilio that names a voice agent: offered as a choice of the voice agents. */
     private static final String INBOUND_AGENT = "inboundAgentId";
-    private static final List<String> ORDER = List.of("zelto", "livekit", "whatsapp", "twilio", "vapi", "retell");
+    private static final List<String> ORDER = List.of("zelto", "livekit", "whatsapp", "twilio", "llm", "vapi",
+            "retell");
 
     private final ListIntegrationsUseCase integrations;
     private final ListAgentsUseCase agents;
@@ -162,7 +163,7 @@ public final class IntegrationsPageResource {
                             entry.getValue().configured(), entry.getValue().hint() == null ? ""
                             : entry.getValue().hint(), entry.getKey().equals(INBOUND_AGENT)
                             ? agentChoices(voiceAgents, entry.getValue().hint()) : List.of())).toList();
-                    boolean hookable = !status.provider().equals("zelto") && !status.provider().equals("livekit");
+                    boolean hookable = !List.of("zelto", "livekit", "llm").contains(status.provider());
                     cards.add(new Card(status.provider(), guide.title(), guide.summary(), status.active(),
                             status.calls(), Formats.iso(status.lastCallAt()), Formats.time(status.lastCallAt()),
                             guide.steps(), guide.example(), guide.suggestedKeyName(), settings, hookUrl, details,
