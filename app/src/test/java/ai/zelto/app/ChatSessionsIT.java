@@ -161,6 +161,23 @@ class ChatSessionsIT {
     }
 
     @Test
+    void anAgentNamingItsOwnModel_isAnsweredByThatModel_onTheSameApi() {
+        JsonNode agent = ok(send("POST", "/v1/agents", TestServer.KEY, "{\"name\": \"Big brain\", \"architecture\":"
+                + " \"text\", \"model\": \"llama3.2:3b\"}"), 201);
+        assertThat(agent.get("model").asText()).isEqualTo("llama3.2:3b");
+        assertThat(ok(send("POST", "/v1/agents", TestServer.KEY, "{\"name\": \"Bad model\", \"architecture\":"
+                + " \"text\", \"model\": \"has spaces\"}"), 400).get("details").has("model")).isTrue();
+        String session = open(TestServer.KEY, agent.get("id").asText());
+
+        ok(message(TestServer.KEY, session, "which model?"), 200);
+        assertThat(model.requests().get(model.requests().size() - 1).get("model").asText()).isEqualTo("llama3.2:3b");
+
+        ok(send("PATCH", "/v1/agents/" + agent.get("id").asText(), TestServer.KEY, "{\"model\": null}"), 200);
+        ok(message(TestServer.KEY, session, "and now?"), 200);
+        assertThat(model.requests().get(model.requests().size() - 1).get("model").asText()).isEqualTo("fake-small");
+    }
+
+    @Test
     void aReply_streamsAsServerSentEvents_asTheModelProducesIt() throws Exception {
         String session = open(TestServer.KEY, textAgent(TestServer.KEY, "Streamer", null));
         model.pace(Duration.ofMillis(300));

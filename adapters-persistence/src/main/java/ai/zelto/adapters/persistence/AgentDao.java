@@ -22,7 +22,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 interface AgentDao {
     /** An agent's last call is derived from its conversations: processing never writes agent rows. */
     String COLUMNS = "id, organization_id, provider, external_id, name, architecture, livekit_agent_name,"
-            + " system_prompt, created_at,"
+            + " system_prompt, model, created_at,"
             + " (SELECT max(c.last_received_at) FROM conversations c WHERE c.agent_id = agents.id) AS last_call_at";
 
     @SqlQuery("SELECT " + COLUMNS + " FROM agents WHERE organization_id = :organizationId AND id = :id")
@@ -45,23 +45,23 @@ interface AgentDao {
     /** @return 0 when another agent of the organization and provider has this external id */
     @SqlUpdate("""
             INSERT INTO agents (id, organization_id, provider, external_id, name, architecture, livekit_agent_name,
-                                system_prompt, created_at)
+                                system_prompt, model, created_at)
             VALUES (:id, :organizationId, :provider, :externalId, :name, :architecture, :livekitAgentName,
-                    :systemPrompt, :createdAt)
+                    :systemPrompt, :model, :createdAt)
             ON CONFLICT (organization_id, provider, external_id) DO NOTHING""")
     int insert(UUID id, UUID organizationId, String provider, String externalId, String name, String architecture,
-               String livekitAgentName, String systemPrompt, Instant createdAt);
+               String livekitAgentName, String systemPrompt, String model, Instant createdAt);
 
     /** @return 0 when another agent of the organization and provider has this external id */
     @SqlUpdate("""
             UPDATE agents SET external_id = :externalId, name = :name, architecture = :architecture,
-                              livekit_agent_name = :livekitAgentName, system_prompt = :systemPrompt
+                              livekit_agent_name = :livekitAgentName, system_prompt = :systemPrompt, model = :model
             WHERE organization_id = :organizationId AND id = :id
               AND NOT EXISTS (SELECT 1 FROM agents other WHERE other.organization_id = :organizationId
                               AND other.provider = agents.provider AND other.external_id = :externalId
                               AND other.id <> :id)""")
     int update(UUID id, UUID organizationId, String externalId, String name, String architecture,
-               String livekitAgentName, String systemPrompt);
+               String livekitAgentName, String systemPrompt, String model);
 
     /** Figures per agent, version and ended reason: the repository sums them per version. */
     @SqlQuery("""
@@ -92,7 +92,8 @@ interface AgentDao {
             return new Agent(new AgentId(Rows.uuid(rs, "id")), new OrganizationId(Rows.uuid(rs, "organization_id")),
                     rs.getString("provider"), rs.getString("external_id"), rs.getString("name"),
                     architecture(rs.getString("architecture")), rs.getString("livekit_agent_name"),
-                    rs.getString("system_prompt"), Rows.instant(rs, "created_at"), Rows.instant(rs, "last_call_at"));
+                    rs.getString("system_prompt"), rs.getString("model"), Rows.instant(rs, "created_at"),
+                    Rows.instant(rs, "last_call_at"));
         }
 
         static Architecture architecture(String stored) {

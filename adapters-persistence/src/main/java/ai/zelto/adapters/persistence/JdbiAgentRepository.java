@@ -71,14 +71,14 @@ final class JdbiAgentRepository implements AgentRepository, AgentQueries {
     public boolean insert(Agent agent) {
         return handles.dao(AgentDao.class, d -> d.insert(agent.id().value(), agent.organizationId().value(),
                 agent.provider(), agent.externalId(), agent.name(), wire(agent), agent.livekitAgentName(),
-                agent.systemPrompt(), agent.createdAt())) == 1;
+                agent.systemPrompt(), agent.model(), agent.createdAt())) == 1;
     }
 
     @Override
     public boolean update(Agent agent) {
         boolean changed = handles.dao(AgentDao.class, d -> d.update(agent.id().value(),
                 agent.organizationId().value(), agent.externalId(), agent.name(), wire(agent),
-                agent.livekitAgentName(), agent.systemPrompt())) == 1;
+                agent.livekitAgentName(), agent.systemPrompt(), agent.model())) == 1;
         known.values().removeIf(entry -> entry.agent().id().equals(agent.id()));
         return changed;
     }

@@ -15,7 +15,8 @@ class AgentSetupTest {
 
     @Test
     void anAgentIngestionFound_getsAnArchitectureAndAWorker_keepingWhatIngestionOwns() {
-        Agent set = FOUND.withSetup("Support", "asst_1", Architecture.PIPELINE, "support-worker", "Be kind.");
+        Agent set = FOUND.withSetup("Support", "asst_1", Architecture.PIPELINE, "support-worker", "Be kind.",
+                null);
         assertThat(set.provider()).isEqualTo("vapi");
         assertThat(set.id()).isEqualTo(FOUND.id());
         assertThat(set.architecture().isVoice()).isTrue();
@@ -24,11 +25,12 @@ class AgentSetupTest {
 
     @Test
     void eachBadFieldIsNamed() {
-        assertThatThrownBy(() -> FOUND.withSetup(" ", "", Architecture.TEXT, "no spaces allowed", "x"))
+        assertThatThrownBy(() -> FOUND.withSetup(" ", "", Architecture.TEXT, "no spaces allowed", "x",
+                "a model"))
                 .isInstanceOfSatisfying(ValidationException.class, invalid -> assertThat(invalid.details())
-                        .containsOnlyKeys("name", "externalId", "livekitAgentName"));
-        assertThat(Agent.check("n", null, "worker.v2:prod-1", null)).isEmpty();
-        assertThat(Agent.check("n", null, "-leading-dash", null)).containsKey("livekitAgentName");
+                        .containsOnlyKeys("name", "externalId", "livekitAgentName", "model"));
+        assertThat(Agent.check("n", null, "worker.v2:prod-1", null, "meta-llama/Llama-3.1-8B:q4")).isEmpty();
+        assertThat(Agent.check("n", null, "-leading-dash", null, null)).containsKey("livekitAgentName");
         assertThat(Architecture.parse("Pipeline")).as("names are lower case").isEmpty();
         assertThat(Architecture.parse("realtime")).contains(Architecture.REALTIME);
     }

@@ -26,7 +26,7 @@ final class AgentBody {
     static AgentBody read(JsonNode body) {
         if (body == null || !body.isObject()) {
             throw ValidationException.of("$", "must be a JSON object with name, architecture, livekitAgentName,"
-                    + " externalId and systemPrompt");
+                    + " externalId, systemPrompt and model");
         }
         Map<Field, String> values = new EnumMap<>(Field.class);
         Map<String, String> errors = new LinkedHashMap<>();
@@ -36,7 +36,7 @@ final class AgentBody {
             JsonNode value = entry.getValue();
             if (field.isEmpty()) {
                 errors.put(entry.getKey(), "is not a field of an agent; its fields: name, architecture,"
-                        + " livekitAgentName, externalId, systemPrompt");
+                        + " livekitAgentName, externalId, systemPrompt, model");
             } else if (!value.isNull() && !value.isTextual()) {
                 errors.put(entry.getKey(), "must be a string or null");
             } else if (field.get() == Field.ARCHITECTURE && value.isTextual()

@@ -14,7 +14,8 @@ import java.util.Map;
  * @param architecture {@code pipeline}, {@code realtime}, {@code text}, or null while nobody set it
  */
 public record AgentResponse(String id, String externalId, String provider, String name, String architecture,
-                            String livekitAgentName, String systemPrompt, String createdAt, String lastCallAt,
+                            String livekitAgentName, String systemPrompt, String model, String createdAt,
+                            String lastCallAt,
                             List<Version> versions) {
 
     public record Version(String version, long calls, BigDecimal avgDurationSeconds, BigDecimal totalCost,
@@ -25,7 +26,7 @@ public record AgentResponse(String id, String externalId, String provider, Strin
         Agent agent = view.agent();
         return new AgentResponse(agent.id().toString(), agent.externalId(), agent.provider(), agent.displayName(),
                 agent.architecture() == null ? null : agent.architecture().wireName(), agent.livekitAgentName(),
-                agent.systemPrompt(), Json.time(agent.createdAt()), Json.time(agent.lastCallAt()),
+                agent.systemPrompt(), agent.model(), Json.time(agent.createdAt()), Json.time(agent.lastCallAt()),
                 view.versions().stream().map(AgentResponse::version).toList());
     }
 

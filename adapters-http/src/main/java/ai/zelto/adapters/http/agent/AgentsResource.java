@@ -51,7 +51,7 @@ public final class AgentsResource {
         AgentBody fields = AgentBody.read(body);
         AgentView created = manage.create(caller.organizationId(), new AgentSetup(fields.text(Field.NAME),
                 fields.architecture(), fields.text(Field.LIVEKIT_AGENT_NAME), fields.text(Field.EXTERNAL_ID),
-                fields.text(Field.SYSTEM_PROMPT)), caller.actor());
+                fields.text(Field.SYSTEM_PROMPT), fields.text(Field.MODEL)), caller.actor());
         return Response.status(Response.Status.CREATED).entity(AgentResponse.from(created)).build();
     }
 
@@ -66,7 +66,8 @@ public final class AgentsResource {
         AgentBody fields = AgentBody.read(body);
         AgentView changed = manage.change(caller.organizationId(), agentId.get(), new AgentChanges(fields.given(),
                 fields.text(Field.NAME), fields.architecture(), fields.text(Field.LIVEKIT_AGENT_NAME),
-                fields.text(Field.EXTERNAL_ID), fields.text(Field.SYSTEM_PROMPT)), caller.actor());
+                fields.text(Field.EXTERNAL_ID), fields.text(Field.SYSTEM_PROMPT), fields.text(Field.MODEL)),
+                caller.actor());
         return Response.ok(AgentResponse.from(changed)).build();
     }
 

@@ -95,7 +95,7 @@ public final class AgentsPageResource {
      */
     public record AgentFormView(Chrome chrome, String heading, String action, String cancelHref, String name,
                                 String architecture, String livekitAgentName, String externalId, String systemPrompt,
-                                Map<String, String> errors, List<Choice> architectures) {
+                                String model, Map<String, String> errors, List<Choice> architectures) {
         public String error(String field) {
             return errors.get(field);
         }
@@ -124,7 +124,7 @@ public final class AgentsPageResource {
     public Page newAgent(@Context ContainerRequestContext request) {
         Visitor visitor = Visitor.of(request);
         visitor.require(Role::canWrite, "create agents");
-        return form(visitor, null, "pipeline", null, null, null, null, Map.of());
+        return form(visitor, null, "pipeline", null, null, null, null, null, Map.of());
     }
 
     @POST
@@ -135,8 +135,8 @@ public final class AgentsPageResource {
         FormValues values = FormValues.of(form);
         try {
             AgentView created = manage.create(member.organizationId(), new AgentSetup(values.name(),
-                    values.architecture(), values.livekitAgentName(), values.externalId(), values.systemPrompt()),
-                    "user:" + member.id());
+                    values.architecture(), values.livekitAgentName(), values.externalId(), values.systemPrompt(),
+                    values.model()), "user:" + member.id());
             return Response.seeOther(URI.create("/agents/" + created.agent().id() + "?saved=1")).build();
         } catch (ValidationException invalid) {
             return Response.status(400).entity(form(visitor, null, values, invalid.details())).build();
@@ -153,7 +153,8 @@ public final class AgentsPageResource {
         Member member = visitor.require(Role::canWrite, "change agents");
         Agent found = find(member, id).agent();
         return form(visitor, found, found.architecture() == null ? "" : found.architecture().wireName(),
-                found.name(), found.livekitAgentName(), found.externalId(), found.systemPrompt(), Map.of());
+                found.name(), found.livekitAgentName(), found.externalId(), found.systemPrompt(), found.model(),
+                Map.of());
     }
 
     @POST
@@ -167,7 +168,7 @@ public final class AgentsPageResource {
         try {
             manage.change(member.organizationId(), found.id(), new AgentChanges(EnumSet.allOf(
                     AgentChanges.Field.class), values.name(), values.architecture(), values.livekitAgentName(),
-                    values.externalId(), values.systemPrompt()), "user:" + member.id());
+                    values.externalId(), values.systemPrompt(), values.model()), "user:" + member.id());
             return Response.seeOther(URI.create("/agents/" + found.id() + "?saved=1")).build();
         } catch (ValidationException invalid) {
             return Response.status(400).entity(form(visitor, found, values, invalid.details())).build();
@@ -179,10 +180,10 @@ public final class AgentsPageResource {
 
     /** What a person typed: blank optional fields are none, an unknown architecture is reported as such. */
     private record FormValues(String name, String architectureText, String livekitAgentName, String externalId,
-                              String systemPrompt) {
+                              String systemPrompt, String model) {
         static FormValues of(Form form) {
             return new FormValues(text(form, "name"), text(form, "architecture"), text(form, "livekitAgentName"),
-                    text(form, "externalId"), text(form, "systemPrompt"));
+                    text(form, "externalId"), text(form, "systemPrompt"), text(form, "model"));
         }
 
         private static String text(Form form, String field) {
@@ -201,16 +202,18 @@ public final class AgentsPageResource {
 
     private Page form(Visitor visitor, Agent existing, FormValues values, Map<String, String> errors) {
         return form(visitor, existing, values.architectureText() == null ? "" : values.architectureText(),
-                values.name(), values.livekitAgentName(), values.externalId(), values.systemPrompt(), errors);
+                values.name(), values.livekitAgentName(), values.externalId(), values.systemPrompt(), values.model(),
+                errors);
     }
 
     private Page form(Visitor visitor, Agent existing, String architecture, String name, String livekitAgentName,
-                      String externalId, String systemPrompt, Map<String, String> errors) {
+                      String externalId, String systemPrompt, String model, Map<String, String> errors) {
         String heading = existing == null ? "New agent" : "Edit " + existing.displayName();
         return new Page("agent-form.jte", new AgentFormView(layout.chrome(visitor, heading, "agents"), heading,
                 existing == null ? "/agents" : "/agents/" + existing.id(),
                 existing == null ? "/agents" : "/agents/" + existing.id(), orEmpty(name), architecture,
-                orEmpty(livekitAgentName), orEmpty(externalId), orEmpty(systemPrompt), errors, ARCHITECTURES));
+                orEmpty(livekitAgentName), orEmpty(externalId), orEmpty(systemPrompt), orEmpty(model), errors,
+                ARCHITECTURES));
     }
 
     private static String orEmpty(String value) {

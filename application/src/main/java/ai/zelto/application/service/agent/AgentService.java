@@ -47,14 +47,14 @@ public final class AgentService implements ManageAgentsUseCase {
         if (setup.architecture() == null) {
             errors.put("architecture", "is required");
         }
-        Agent.check(setup.name(), setup.externalId(), setup.livekitAgentName(), setup.systemPrompt())
+        Agent.check(setup.name(), setup.externalId(), setup.livekitAgentName(), setup.systemPrompt(), setup.model())
                 .forEach(errors::putIfAbsent);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
         Agent agent = new Agent(AgentId.newId(), organizationId, ProviderRegistry.DEFAULT_PROVIDER,
                 setup.externalId(), setup.name().strip(), setup.architecture(), setup.livekitAgentName(),
-                setup.systemPrompt(), clock.instant(), null);
+                setup.systemPrompt(), setup.model(), clock.instant(), null);
         unitOfWork.inTransaction(() -> {
             if (!agents.insert(agent)) {
                 throw new ExternalIdTaken(setup.externalId());
@@ -77,7 +77,7 @@ public final class AgentService implements ManageAgentsUseCase {
                         current.externalId()), changes.pick(Field.ARCHITECTURE, changes.architecture(),
                         current.architecture()), changes.pick(Field.LIVEKIT_AGENT_NAME, changes.livekitAgentName(),
                         current.livekitAgentName()), changes.pick(Field.SYSTEM_PROMPT, changes.systemPrompt(),
-                        current.systemPrompt()));
+                        current.systemPrompt()), changes.pick(Field.MODEL, changes.model(), current.model()));
         if (!changed.equals(current)) {
             unitOfWork.inTransaction(() -> {
                 if (!agents.update(changed)) {
@@ -101,6 +101,9 @@ public final class AgentService implements ManageAgentsUseCase {
         }
         if (agent.externalId() != null) {
             fields.put("externalId", agent.externalId());
+        }
+        if (agent.model() != null) {
+            fields.put("model", agent.model());
         }
         return fields;
     }

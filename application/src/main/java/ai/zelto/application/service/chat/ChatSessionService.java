@@ -106,7 +106,7 @@ public final class ChatSessionService implements ChatSessionsUseCase {
         ChatSession session = sessions.find(organizationId, id).orElseThrow(ChatRefusals.SessionNotFound::new);
         Agent agent = agents.find(organizationId, session.agentId())
                 .orElseThrow(ChatRefusals.SessionNotFound::new);
-        ChatModel.Endpoint endpoint = models.endpointFor(organizationId, null);
+        ChatModel.Endpoint endpoint = models.endpointFor(organizationId, agent.model());
         Instant now = clock.instant();
         switch (sessions.claim(organizationId, id, limits.maxMessages() - 1, now, now.minus(STALE))) {
             case NOT_FOUND -> throw new ChatRefusals.SessionNotFound();

@@ -28,7 +28,8 @@ public final class InMemoryAgents implements AgentRepository {
                     && externalId.equals(agent.externalId())) {
                 if (agent.name() == null && name != null) {
                     Agent named = new Agent(agent.id(), organizationId, provider, externalId, name,
-                            agent.architecture(), agent.livekitAgentName(), agent.systemPrompt(), agent.createdAt(),
+                            agent.architecture(), agent.livekitAgentName(), agent.systemPrompt(), agent.model(),
+                            agent.createdAt(),
                             agent.lastCallAt());
                     byId.put(agent.id(), named);
                     return named;

@@ -9,11 +9,11 @@ import java.util.Set;
  * (the name cannot be).
  */
 public record AgentChanges(Set<Field> given, String name, Architecture architecture, String livekitAgentName,
-                           String externalId, String systemPrompt) {
+                           String externalId, String systemPrompt, String model) {
     /** The fields an agent's people may change, by JSON name. */
     public enum Field {
         NAME("name"), ARCHITECTURE("architecture"), LIVEKIT_AGENT_NAME("livekitAgentName"),
-        EXTERNAL_ID("externalId"), SYSTEM_PROMPT("systemPrompt");
+        EXTERNAL_ID("externalId"), SYSTEM_PROMPT("systemPrompt"), MODEL("model");
 
         private final String jsonName;
 
