@@ -756,6 +756,8 @@ class ConsoleBrowserIT {
                 HttpResponse.BodyHandlers.ofString());
         String agent = TestServer.JSON.readTree(created.body()).get("id").asText();
         browser.open("/agents/" + agent);
+        assertThat(browser.find("#chat-heading").isDisplayed()).isTrue();
+        browser.save("agent-text-light-wide");
         browser.find("[data-chat-start]").click();
         browser.await(d -> browser.path().startsWith("/chat/"));
         String chatPath = browser.path();

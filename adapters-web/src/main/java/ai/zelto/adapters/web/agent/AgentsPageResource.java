@@ -73,7 +73,8 @@ public final class AgentsPageResource {
     public record AgentPageView(Chrome chrome, String name, String externalId, String provider, String providerLabel,
                              String lastCallIso, String lastCallLabel, long calls, List<VersionColumn> versions,
                              List<RecentCall> recent, String allCallsHref, String id, String architecture,
-                             String livekitAgentName, String systemPrompt, boolean canTalk, boolean saved) {
+                             String livekitAgentName, String systemPrompt, String model, boolean canTalk,
+                             boolean saved) {
     }
 
     /** One version's figures; {@code reasons} with their share of its calls. */
@@ -263,7 +264,7 @@ public final class AgentsPageResource {
                 Formats.time(view.agent().lastCallAt()), view.versions().stream().mapToLong(VersionStats::calls).sum(),
                 versions, recent, "/conversations?agent=" + agentId, agentId,
                 shown.architecture() == null ? "" : shown.architecture().wireName(),
-                orEmpty(shown.livekitAgentName()), orEmpty(shown.systemPrompt()),
+                orEmpty(shown.livekitAgentName()), orEmpty(shown.systemPrompt()), orEmpty(shown.model()),
                 shown.architecture() != null && shown.architecture().isVoice() && shown.livekitAgentName() != null,
                 saved != null));
     }
