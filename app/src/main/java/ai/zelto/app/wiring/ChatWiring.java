@@ -8,8 +8,6 @@ import ai.zelto.application.service.chat.ModelConnections;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.lifecycle.Managed;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -45,26 +43,10 @@ public final class ChatWiring implements Feature {
     @Override
     public void serve(Environment environment) {
         environment.jersey().register(new ChatSessionsResource(sessions, streams));
-        ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "chat-sweep");
-            thread.setDaemon(true);
-            return thread;
-        });
+        Sweeper.every(environment, "chat-sweep", SWEEP_SECONDS, sessions::sweep);
         environment.lifecycle().manage(new Managed() {
             @Override
-            public void start() {
-                sweeper.scheduleWithFixedDelay(() -> {
-                    try {
-                        sessions.sweep();
-                    } catch (RuntimeException failed) {
-                        // the database is away: the next sweep tries again
-                    }
-                }, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
-            }
-
-            @Override
             public void stop() throws InterruptedException {
-                sweeper.shutdownNow();
                 streams.shutdown();
                 streams.awaitTermination(10, TimeUnit.SECONDS);
             }

@@ -15,9 +15,7 @@ import ai.zelto.application.service.phone.WhatsAppCalls;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.lifecycle.Managed;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -63,26 +61,10 @@ public final class PhoneWiring implements Feature {
         environment.jersey().register(new PhoneCallsResource(calls));
         environment.jersey().register(new WhatsAppWebhookResource(whatsApp));
         environment.jersey().register(new TwilioWebhookResource(twilio));
-        ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "whatsapp-sweep");
-            thread.setDaemon(true);
-            return thread;
-        });
+        Sweeper.every(environment, "whatsapp-sweep", SWEEP_SECONDS, whatsApp::sweep);
         environment.lifecycle().manage(new Managed() {
             @Override
-            public void start() {
-                sweeper.scheduleWithFixedDelay(() -> {
-                    try {
-                        whatsApp.sweep();
-                    } catch (RuntimeException failed) {
-                        // the database is away: the next sweep tries again
-                    }
-                }, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
-            }
-
-            @Override
             public void stop() throws InterruptedException {
-                sweeper.shutdownNow();
                 events.shutdown();
                 events.awaitTermination(10, TimeUnit.SECONDS);
             }

@@ -108,7 +108,7 @@ public final class ChatPageResource {
         return new Page("chat.jte", new ChatView(layout.chrome(visitor, "Chat with " + view.agentName(), "agents"),
                 session.id().toString(), view.agentName(), "/agents/" + session.agentId(), open,
                 member.role().canWrite(), bubbles, "/chat/" + session.id() + "/messages",
-                "/chat/" + session.id() + "/end", conversation, 16_000));
+                "/chat/" + session.id() + "/end", conversation, sessions.maxMessageChars()));
     }
 
     /** One message: streamed for the page's script, else answered with the page again. */

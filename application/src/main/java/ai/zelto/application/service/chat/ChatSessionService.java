@@ -160,6 +160,11 @@ public final class ChatSessionService implements ChatSessionsUseCase {
     }
 
     @Override
+    public int maxMessageChars() {
+        return limits.maxMessageChars();
+    }
+
+    @Override
     public ChatSessionView end(OrganizationId organizationId, ChatSessionId id) {
         sessions.find(organizationId, id).orElseThrow(ChatRefusals.SessionNotFound::new);
         sessions.end(id, clock.instant(), "ended");

@@ -28,6 +28,9 @@ public interface ChatSessionsUseCase {
 
     Optional<ChatSessionView> get(OrganizationId organizationId, ChatSessionId id);
 
+    /** The longest message a person may send, in characters. */
+    int maxMessageChars();
+
     /** Ends the session (ending an ended one changes nothing) and hands it to ingestion as one conversation. */
     ChatSessionView end(OrganizationId organizationId, ChatSessionId id);
 
