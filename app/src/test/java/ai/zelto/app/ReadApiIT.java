@@ -136,11 +136,11 @@ class ReadApiIT {
     void integrationsAndCredits_reflectWhatWasIngested() {
         JsonNode integrations = server.getJson("/v1/integrations").get("data");
         assertThat(integrations).extracting(i -> i.get("provider").asText())
-                .containsExactly("livekit", "retell", "twilio", "vapi", "whatsapp", "zelto");
+                .containsExactly("livekit", "llm", "retell", "twilio", "vapi", "whatsapp", "zelto");
         assertThat(integrations.get(0).get("active").asBoolean()).isFalse();
-        assertThat(integrations.get(5).get("active").asBoolean()).isTrue();
-        assertThat(integrations.get(5).get("calls").asLong()).isEqualTo(8);
-        assertThat(integrations.get(5).fieldNames()).toIterable()
+        assertThat(integrations.get(6).get("active").asBoolean()).isTrue();
+        assertThat(integrations.get(6).get("calls").asLong()).isEqualTo(8);
+        assertThat(integrations.get(6).fieldNames()).toIterable()
                 .containsExactly("provider", "active", "lastCallAt", "calls", "settings", "hookUrl");
 
         JsonNode credits = server.getJson("/v1/credits");
