@@ -49,11 +49,6 @@ final class ApiContract {
     private ApiContract() {
     }
 
-    /** The document's paths as they appear in it, such as {@code /v1/agents/{id}}. */
-    static List<String> documentedPaths() {
-        return ROUTES.stream().map(Route::template).toList();
-    }
-
     static JsonNode document() {
         return DOCUMENT;
     }

@@ -3,15 +3,11 @@ package ai.zelto.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.zelto.adapters.llm.FakeChatModelServer;
-import ai.zelto.application.port.in.organization.CreateOrganizationCommand;
-import ai.zelto.domain.credit.Credits;
-import ai.zelto.domain.organization.OrganizationId;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,13 +40,8 @@ class ChatSessionsIT {
                 "ZELTO_CHAT_HISTORY_TOKENS", "200", "ZELTO_CHAT_MAX_MESSAGES", String.valueOf(MAX_MESSAGES),
                 "ZELTO_FETCH_ALLOWED_HOSTS", "127.0.0.1"));
         try (JdbiHarness harness = new JdbiHarness(server.database)) {
-            keyB = harness.core().access.organizations.create(new CreateOrganizationCommand("B", null, "test"))
-                    .firstKey().secret().value();
-            var poor = harness.core().access.organizations.create(new CreateOrganizationCommand("Poor", null, "test"));
-            keyPoor = poor.firstKey().secret().value();
-            OrganizationId poorOrg = poor.organizationId();
-            long balance = harness.core().base.ports.credits().balance(poorOrg).balance();
-            harness.core().base.ports.credits().grant(poorOrg, Credits.of(-balance), "test: spent", Instant.now());
+            keyB = harness.organizationKey("B");
+            keyPoor = harness.spentOrganizationKey("Poor");
         }
         agentB = textAgent(keyB, "B's bot", null);
         poorAgent = textAgent(keyPoor, "Poor bot", null);

@@ -5,7 +5,10 @@ import ai.zelto.app.config.Configurations;
 import ai.zelto.app.config.ZeltoConfiguration;
 import ai.zelto.app.wiring.ProviderPlugins;
 import ai.zelto.app.wiring.ZeltoCore;
+import ai.zelto.application.port.in.organization.CreateOrganizationCommand;
+import ai.zelto.domain.credit.Credits;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
@@ -29,6 +32,20 @@ final class JdbiHarness implements AutoCloseable {
 
     ZeltoCore core() {
         return core;
+    }
+
+    /** A new organization's first API key. */
+    String organizationKey(String name) {
+        return core.access.organizations.create(new CreateOrganizationCommand(name, null, "test")).firstKey()
+                .secret().value();
+    }
+
+    /** A new organization whose whole balance is spent (for 402s), by its first API key. */
+    String spentOrganizationKey(String name) {
+        var created = core.access.organizations.create(new CreateOrganizationCommand(name, null, "test"));
+        long balance = core.base.ports.credits().balance(created.organizationId()).balance();
+        core.base.ports.credits().grant(created.organizationId(), Credits.of(-balance), "test: spent", Instant.now());
+        return created.firstKey().secret().value();
     }
 
     @Override

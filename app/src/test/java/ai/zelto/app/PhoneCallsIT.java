@@ -6,9 +6,6 @@ import ai.zelto.adapters.livekit.FakeLiveKitServer;
 import ai.zelto.adapters.livekit.LiveKitWebhookSigner;
 import ai.zelto.adapters.telephony.FakeMetaGraph;
 import ai.zelto.adapters.telephony.FakeTwilioServer;
-import ai.zelto.application.port.in.organization.CreateOrganizationCommand;
-import ai.zelto.domain.credit.Credits;
-import ai.zelto.domain.organization.OrganizationId;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -78,13 +75,8 @@ class PhoneCallsIT {
                 "ZELTO_TWILIO_API_URL", twilio.url(),
                 "ZELTO_PUBLIC_URL", PUBLIC_URL));
         try (JdbiHarness harness = new JdbiHarness(server.database)) {
-            keyB = harness.core().access.organizations.create(new CreateOrganizationCommand("B", null, "test"))
-                    .firstKey().secret().value();
-            var poor = harness.core().access.organizations.create(new CreateOrganizationCommand("Poor", null, "test"));
-            keyPoor = poor.firstKey().secret().value();
-            OrganizationId poorOrg = poor.organizationId();
-            long balance = harness.core().base.ports.credits().balance(poorOrg).balance();
-            harness.core().base.ports.credits().grant(poorOrg, Credits.of(-balance), "test: spent", Instant.now());
+            keyB = harness.organizationKey("B");
+            keyPoor = harness.spentOrganizationKey("Poor");
         }
         agent = voiceAgent(TestServer.KEY);
         ok(put("/v1/integrations/whatsapp", TestServer.KEY, "{\"phoneNumberId\": \"" + NUMBER_ID + "\","

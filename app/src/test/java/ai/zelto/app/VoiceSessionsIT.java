@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.zelto.adapters.livekit.FakeLiveKitServer;
 import ai.zelto.adapters.livekit.LiveKitWebhookSigner;
-import ai.zelto.application.port.in.organization.CreateOrganizationCommand;
-import ai.zelto.domain.credit.Credits;
-import ai.zelto.domain.organization.OrganizationId;
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.interfaces.DecodedJWT;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,13 +42,8 @@ class VoiceSessionsIT {
                 "ZELTO_VOICE_MAX_ACTIVE_SESSIONS", String.valueOf(MAX_OPEN),
                 "ZELTO_FETCH_ALLOWED_HOSTS", "127.0.0.1"));
         try (JdbiHarness harness = new JdbiHarness(server.database)) {
-            keyB = harness.core().access.organizations.create(new CreateOrganizationCommand("B", null, "test"))
-                    .firstKey().secret().value();
-            var poor = harness.core().access.organizations.create(new CreateOrganizationCommand("Poor", null, "test"));
-            keyPoor = poor.firstKey().secret().value();
-            OrganizationId poorOrg = poor.organizationId();
-            long balance = harness.core().base.ports.credits().balance(poorOrg).balance();
-            harness.core().base.ports.credits().grant(poorOrg, Credits.of(-balance), "test: spent", Instant.now());
+            keyB = harness.organizationKey("B");
+            keyPoor = harness.spentOrganizationKey("Poor");
         }
     }
 

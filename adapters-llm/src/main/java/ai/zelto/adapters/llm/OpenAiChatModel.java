@@ -50,7 +50,7 @@ public final class OpenAiChatModel implements ChatModel {
     public String reply(Endpoint endpoint, List<Message> messages, Duration silence, Consumer<String> pieces)
             throws Failure {
         boolean streamed = pieces != null;
-        HttpRequest request = request(endpoint, messages, streamed, silence);
+        HttpRequest request = request(endpoint, messages, streamed);
         Lines lines = new Lines();
         CompletableFuture<HttpResponse<Void>> sent = http.sendAsync(request, info -> {
             lines.status = info.statusCode();
@@ -81,21 +81,15 @@ public final class OpenAiChatModel implements ChatModel {
         }
     }
 
-    private static HttpRequest request(Endpoint endpoint, List<Message> messages, boolean streamed, Duration silence)
-            throws Failure {
+    private static HttpRequest request(Endpoint endpoint, List<Message> messages, boolean streamed) throws Failure {
         ObjectNode body = JSON.createObjectNode().put("model", endpoint.model());
         ArrayNode sent = body.putArray("messages");
         messages.forEach(message -> sent.addObject().put("role", message.role()).put("content", message.content()));
         body.put("stream", streamed);
-        URI uri;
-        try {
-            uri = URI.create(endpoint.baseUrl().replaceAll("/+$", "") + "/chat/completions");
-        } catch (IllegalArgumentException wrong) {
-            throw new Failure(Failure.Kind.UNREACHABLE, "the model's URL is not a URL", wrong);
-        }
         HttpRequest.Builder builder;
         try {
-            builder = HttpRequest.newBuilder(uri);
+            String base = endpoint.baseUrl().replaceAll("/+$", "");
+            builder = HttpRequest.newBuilder(URI.create(base + "/chat/completions"));
         } catch (IllegalArgumentException wrong) {
             throw new Failure(Failure.Kind.UNREACHABLE, "the model's URL is not an http(s) URL", wrong);
         }
