@@ -25,8 +25,8 @@ final class TcpProxy implements AutoCloseable {
     TcpProxy(String targetHost, int targetPort) {
         this.targetHost = targetHost;
         this.targetPort = targetPort;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            this.port = probe.getLocalPort();
+        try {
+            this.port = ZeltoProcess.freePort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

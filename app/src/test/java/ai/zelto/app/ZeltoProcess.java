@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 final class ZeltoProcess implements AutoCloseable {
     static final Path JAR = Path.of("target", "zelto.jar").toAbsolutePath();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final java.util.Random RANDOM = new java.security.SecureRandom();
+    private static final java.util.Set<Integer> HANDED_OUT = new java.util.HashSet<>();
 
     private final Process process;
     private final Path log;
@@ -136,9 +138,41 @@ final class ZeltoProcess implements AutoCloseable {
         return env;
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /**
+     * A port for a server the test starts later, taken from below the system's ephemeral range: a port the system
+     * hands out for "any port" (a fake server bound to port 0, a client's outgoing connection) could otherwise be
+     * given away again between this choice and the server's start — a CI run once found a fake server answering on
+     * the jar's port. Ports are chosen at random so that test JVMs running side by side rarely try the same one, and
+     * never twice in one JVM.
+     */
+    static synchronized int freePort() throws IOException {
+        int below = ephemeralRangeStart();
+        if (below < 11_000) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                return socket.getLocalPort();
+            }
+        }
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int candidate = 10_000 + RANDOM.nextInt(below - 10_000);
+            if (!HANDED_OUT.add(candidate)) {
+                continue;
+            }
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.bind(new java.net.InetSocketAddress(candidate));
+                return candidate;
+            } catch (IOException taken) {
+                // in use: try another
+            }
+        }
+        throw new IOException("no free port found below " + below);
+    }
+
+    private static int ephemeralRangeStart() {
+        try {
+            String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim();
+            return Integer.parseInt(range.split("\\s+")[0]);
+        } catch (IOException | RuntimeException notLinux) {
+            return 32_768;
         }
     }
 }
