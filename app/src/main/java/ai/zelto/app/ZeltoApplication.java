@@ -1,6 +1,7 @@
 package ai.zelto.app;
 
 import ai.zelto.adapters.http.common.AccessLog;
+import ai.zelto.adapters.http.common.RequestBodyLimit;
 import ai.zelto.adapters.http.common.SecurityHeaders;
 import ai.zelto.adapters.http.error.ErrorMapper;
 import ai.zelto.adapters.http.servlet.JsonErrorHandler;
@@ -107,7 +108,10 @@ public final class ZeltoApplication extends Application<ZeltoConfiguration> {
         }
     }
 
-    /** What every answer passes through, on both ports: error bodies, security headers, the access log. */
+    /**
+     * What every answer passes through, on both ports: error bodies, security headers, the access log, the cap on
+     * request bodies.
+     */
     private static void serveHttpEdges(Environment environment) {
         environment.admin().addFilter("hygiene", new ServletHygiene())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
@@ -117,6 +121,7 @@ public final class ZeltoApplication extends Application<ZeltoConfiguration> {
         environment.jersey().register(new ErrorMapper());
         environment.jersey().register(new AccessLog());
         environment.jersey().register(new SecurityHeaders());
+        environment.jersey().register(new RequestBodyLimit());
     }
 
     /**

@@ -140,6 +140,17 @@ class AudioUploadIT {
     }
 
     @Test
+    void anAudioFileLargerThanTheApisJsonBodyCap_isTaken() {
+        byte[] wav = TestAudio.wav(150.0);
+        assertThat(wav.length).isGreaterThan(2 * 1024 * 1024);
+
+        HttpResponse<String> response = upload(server, fields("audio-long"), wav);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"received\":true}");
+    }
+
+    @Test
     void aFormFieldOverOneMebibyte_isTooLarge_notReadIntoMemory() {
         Map<String, String> huge = fields("huge-field");
         huge.put("systemPrompt", "x".repeat(1024 * 1024 + 1));

@@ -127,6 +127,31 @@ class HostileInputIT {
     }
 
     @Test
+    void anApiBodyOverTwoMebibytes_isTooLarge_declaredOrChunked_andTheLargestRealOneIsNot() {
+        String tooLarge = "{\"name\": \"" + "x".repeat(3 * 1024 * 1024) + "\"}";
+        String expected = "{\"error\":\"Payload too large\",\"details\":{\"body\":\"is larger than 2097152 bytes"
+                + " (2 MiB), the most a request here may send\"}}";
+
+        HttpResponse<String> declared = server.post("/v1/agents", TestServer.KEY, tooLarge);
+        HttpResponse<String> chunked = server.send(HttpRequest.newBuilder(server.uri("/v1/keys"))
+                .header("Authorization", "Bearer " + TestServer.KEY).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
+                        tooLarge.getBytes(java.nio.charset.StandardCharsets.UTF_8)))).build());
+
+        assertThat(declared.statusCode()).isEqualTo(413);
+        assertThat(declared.body()).isEqualTo(expected);
+        assertThat(chunked.statusCode()).isEqualTo(413);
+        assertThat(chunked.body()).isEqualTo(expected);
+        assertThat(server.getJson("/v1/keys").get("data").findValuesAsText("name")).noneMatch(name -> name.length() > 200);
+        String longestPrompt = "\\u00e9".repeat(ai.zelto.domain.agent.Agent.MAX_SYSTEM_PROMPT_LENGTH);
+        HttpResponse<String> created = server.post("/v1/agents", TestServer.KEY,
+                "{\"name\": \"Longest prompt\", \"architecture\": \"text\", \"systemPrompt\": \"" + longestPrompt + "\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(TestServer.json(created).get("systemPrompt").asText())
+                .isEqualTo("\u00e9".repeat(ai.zelto.domain.agent.Agent.MAX_SYSTEM_PROMPT_LENGTH));
+    }
+
+    @Test
     void brokenJsonToAnyEndpoint_isInvalidJson_notA500() {
         assertInvalidJson(server.post("/v1/keys", TestServer.KEY, "{\"name\": \"cut"));
         assertInvalidJson(server.send(HttpRequest.newBuilder(server.uri("/v1/integrations/vapi"))

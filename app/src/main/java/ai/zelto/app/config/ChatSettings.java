@@ -41,7 +41,7 @@ public class ChatSettings {
 
     @JsonProperty
     @Min(1)
-    @Max(1_000_000)
+    @Max(300_000) // so that any message allowed fits the API's 2 MiB body cap, even with every character escaped
     @Env("ZELTO_CHAT_MAX_MESSAGE_CHARS")
     private int maxMessageChars = 16_000;
 

@@ -46,6 +46,9 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
             return ApiErrors.of(Response.Status.BAD_REQUEST, "Invalid JSON");
         }
         if (exception instanceof WebApplicationException web) {
+            if (web.getResponse().getEntity() instanceof ErrorBody) {
+                return web.getResponse();
+            }
             int status = web.getResponse().getStatus();
             if (status >= 500) {
                 LOG.error("request failed", exception);
