@@ -27,6 +27,11 @@ public final class DatabaseMigrations {
     }
 
     public static void migrate(DataSource dataSource) {
+        migrate(dataSource, CHANGELOG);
+    }
+
+    /** Applies the changelog at this classpath location (a test brings a database to an earlier release). */
+    static void migrate(DataSource dataSource, String changelog) {
         System.setProperty("liquibase.analytics.enabled", "false");
         try (Connection connection = dataSource.getConnection()) {
             Database database = DatabaseFactory.getInstance()
@@ -36,7 +41,7 @@ public final class DatabaseMigrations {
                     Scope.Attr.ui.name(), new LoggerUIService()), () ->
                     new CommandScope(UpdateCommandStep.COMMAND_NAME)
                             .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
-                            .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
+                            .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, changelog)
                             .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY_OUTPUT, UpdateSummaryOutputEnum.LOG)
                             .execute());
         } catch (SQLException e) {
