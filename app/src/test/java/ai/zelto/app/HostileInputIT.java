@@ -2,6 +2,9 @@ package ai.zelto.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.zelto.application.port.in.people.CompleteSetupCommand;
+import ai.zelto.application.port.in.people.SetupLink;
+import ai.zelto.domain.user.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -149,6 +152,37 @@ class HostileInputIT {
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         assertThat(TestServer.json(created).get("systemPrompt").asText())
                 .isEqualTo("\u00e9".repeat(ai.zelto.domain.agent.Agent.MAX_SYSTEM_PROMPT_LENGTH));
+    }
+
+    @Test
+    void aConsoleFormOverTwoMebibytes_isATooLargePage_signedInOrNot_andNothingIsDone() throws Exception {
+        try (JdbiHarness harness = new JdbiHarness(server.database)) {
+            SetupLink link = harness.core().console.people.createUser(harness.core().base.ports.organizations().all()
+                    .get(0), "hostile@example.com", Role.ADMIN, "test");
+            harness.core().console.people.complete(new CompleteSetupCommand(link.token(), null, "Hostile",
+                    "a long enough passphrase"));
+        }
+        ConsoleSession person = ConsoleSession.signIn(server::uri, "hostile@example.com", "a long enough passphrase");
+        int agentsBefore = server.getJson("/v1/agents").get("data").size();
+
+        HttpResponse<String> signedIn = person.post("/agents", "name=Pasted&architecture=text&systemPrompt="
+                + "x".repeat(3 * 1024 * 1024));
+        // A console page, not an API answer: sent around TestServer, whose checks are the API's.
+        HttpResponse<String> anonymous = java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                server.uri("/login"))
+                .header("Origin", server.uri("/").toString().replaceAll("/$", ""))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("email=a%40b.co&password=" + "x".repeat(3 * 1024 * 1024)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(signedIn.statusCode()).isEqualTo(413);
+        assertThat(signedIn.body()).contains("That is too much to send").contains("Sign out");
+        assertThat(anonymous.statusCode()).isEqualTo(413);
+        assertThat(anonymous.body()).contains("That is too much to send");
+        assertThat(server.getJson("/v1/agents").get("data").size()).isEqualTo(agentsBefore);
+        HttpResponse<String> longestPrompt = person.post("/agents", "name=Longest&architecture=text&systemPrompt="
+                + ConsoleSession.encode("\u00e9".repeat(ai.zelto.domain.agent.Agent.MAX_SYSTEM_PROMPT_LENGTH)));
+        assertThat(longestPrompt.statusCode()).as(longestPrompt.body()).isEqualTo(303);
     }
 
     @Test

@@ -13,6 +13,7 @@ import ai.zelto.adapters.web.page.AssetsResource;
 import ai.zelto.adapters.web.page.ConsoleErrorMapper;
 import ai.zelto.adapters.web.page.ConsoleHeaders;
 import ai.zelto.adapters.web.page.ErrorPages;
+import ai.zelto.adapters.web.page.FormBodyLimit;
 import ai.zelto.adapters.web.page.Layout;
 import ai.zelto.adapters.web.page.PageWriter;
 import ai.zelto.adapters.web.session.CsrfFilter;
@@ -102,6 +103,7 @@ public final class Console {
         config.register(new ConsoleHeaders());
         config.register(new ConsoleErrorMapper(errors));
         config.register(new SessionFilter(useCases.sessions(), publicUrl, random));
+        config.register(new FormBodyLimit());
         config.register(new CsrfFilter(publicUrl));
         config.register(new AssetsResource(assets));
         config.register(new SignInResource(useCases.signIn(), useCases.sessions(), useCases.setup(), layout));

@@ -45,6 +45,11 @@ public final class ConsoleErrorMapper implements ExceptionMapper<Throwable> {
         if (failure instanceof CsrfRefused refused) {
             return pages.page(visitor, 403, "This form has expired", refused.getMessage());
         }
+        if (failure instanceof FormBodyLimit.FormTooLarge) {
+            return pages.page(visitor, 413, "That is too much to send", "A form may send at most 2 MiB; the longest"
+                    + " text a field takes, an agent's system prompt, is 100,000 characters. Go back, shorten what you"
+                    + " pasted and send it again.");
+        }
         if (failure instanceof ValidationException invalid) {
             return pages.page(visitor, 400, "That did not work", String.join(" ", invalid.details().entrySet().stream()
                     .map(detail -> detail.getKey() + ": " + detail.getValue() + ".").toList()));
