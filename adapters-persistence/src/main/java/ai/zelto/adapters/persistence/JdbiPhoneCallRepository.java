@@ -269,6 +269,15 @@ final class JdbiPhoneCallRepository implements PhoneCallRepository, StartedCalls
     }
 
     @Override
+    public int forgetEvents(Instant before, int limit) {
+        return handles.with(handle -> handle.createUpdate("""
+                        DELETE FROM phone_call_events WHERE key IN (
+                            SELECT key FROM phone_call_events
+                            WHERE done_at IS NOT NULL AND received_at < :before LIMIT :limit)""")
+                .bind("before", before).bind("limit", limit).execute());
+    }
+
+    @Override
     public Optional<Started> startedCall(OrganizationId organizationId, String externalId) {
         return handles.with(handle -> handle.createQuery("""
                         SELECT agent_id, direction, from_number, to_number FROM phone_calls

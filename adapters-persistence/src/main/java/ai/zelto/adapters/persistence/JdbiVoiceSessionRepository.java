@@ -156,6 +156,14 @@ final class JdbiVoiceSessionRepository implements VoiceSessionRepository, Starte
                 .bind("id", eventId).bind("at", at).execute());
     }
 
+    @Override
+    public int forgetWebhookEvents(Instant before, int limit) {
+        return handles.with(handle -> handle.createUpdate("""
+                        DELETE FROM livekit_webhook_events WHERE id IN (
+                            SELECT id FROM livekit_webhook_events WHERE received_at < :before LIMIT :limit)""")
+                .bind("before", before).bind("limit", limit).execute());
+    }
+
     private static VoiceSession session(ResultSet rs) throws SQLException {
         return new VoiceSession(rs.getString("room_name"), new OrganizationId(Rows.uuid(rs, "organization_id")),
                 new AgentId(Rows.uuid(rs, "agent_id")), new UserId(Rows.uuid(rs, "user_id")),

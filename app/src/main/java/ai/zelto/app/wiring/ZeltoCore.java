@@ -24,6 +24,7 @@ public final class ZeltoCore {
     public final ChatWiring chat;
     public final McpWiring mcp;
     public final ReferenceWiring reference;
+    public final RetentionWiring retention;
     private final List<Feature> features = new ArrayList<>();
 
     public ZeltoCore(ZeltoConfiguration config, Jdbi jdbi, ProviderRegistry providers, Clock clock) {
@@ -38,6 +39,7 @@ public final class ZeltoCore {
         this.chat = built(new ChatWiring(base, integrations, ingest));
         this.mcp = built(new McpWiring(base, access, reads));
         this.reference = built(new ReferenceWiring());
+        this.retention = built(new RetentionWiring(base));
         this.console = built(new ConsoleWiring(base, access, integrations, reads, recordings, voice,
                 phone, chat));
     }

@@ -85,4 +85,12 @@ public interface PhoneCallRepository {
     List<String> unfinished(Instant before, int limit);
 
     void done(String key, Instant at);
+
+    /**
+     * Forgets at most {@code limit} events received before {@code before} that are done (an event not yet acted on
+     * is kept, however old).
+     *
+     * @return how many were forgotten
+     */
+    int forgetEvents(Instant before, int limit);
 }

@@ -44,4 +44,7 @@ public interface VoiceSessionRepository {
 
     /** Remembers a webhook event id; a repeated one is ignored. */
     void remember(String eventId, Instant at);
+
+    /** Forgets at most {@code limit} webhook event ids received before {@code before}; how many were forgotten. */
+    int forgetWebhookEvents(Instant before, int limit);
 }
