@@ -145,10 +145,12 @@ class HostileInputIT {
         assertThat(declared.body()).isEqualTo(expected);
         assertThat(chunked.statusCode()).isEqualTo(413);
         assertThat(chunked.body()).isEqualTo(expected);
-        assertThat(server.getJson("/v1/keys").get("data").findValuesAsText("name")).noneMatch(name -> name.length() > 200);
+        assertThat(server.getJson("/v1/keys").get("data").findValuesAsText("name"))
+                .noneMatch(name -> name.length() > 200);
         String longestPrompt = "\\u00e9".repeat(ai.zelto.domain.agent.Agent.MAX_SYSTEM_PROMPT_LENGTH);
         HttpResponse<String> created = server.post("/v1/agents", TestServer.KEY,
-                "{\"name\": \"Longest prompt\", \"architecture\": \"text\", \"systemPrompt\": \"" + longestPrompt + "\"}");
+                "{\"name\": \"Longest prompt\", \"architecture\": \"text\", \"systemPrompt\": \"" + longestPrompt
+                        + "\"}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         assertThat(TestServer.json(created).get("systemPrompt").asText())
                 .isEqualTo("\u00e9".repeat(ai.zelto.domain.agent.Agent.MAX_SYSTEM_PROMPT_LENGTH));

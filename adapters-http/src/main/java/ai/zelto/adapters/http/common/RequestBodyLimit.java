@@ -20,9 +20,9 @@ import java.util.Map;
  * megabytes of parsed strings in memory.
  *
  * <p>Resources that read the raw body themselves ({@code InputStream}, {@code byte[]}, {@code Reader} parameters:
- * uploads, provider webhooks) and multipart bodies (audio uploads) have their own limits and are left to them. The body is read here up to the cap, so
- * a declared {@code Content-Length} over it is refused without reading at all, and an undeclared (chunked) one as
- * soon as it passes the cap.
+ * uploads, provider webhooks) and multipart bodies (audio uploads) have their own limits and are left to them. The
+ * body is read here up to the cap, so a declared {@code Content-Length} over it is refused without reading at all,
+ * and an undeclared (chunked) one as soon as it passes the cap. The MCP server, a servlet of its own, has its own.
  */
 public final class RequestBodyLimit implements ReaderInterceptor {
     /** 2 MiB. */
