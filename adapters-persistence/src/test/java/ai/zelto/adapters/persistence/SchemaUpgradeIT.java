@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,11 +25,13 @@ import org.junit.jupiter.api.Test;
 /**
  * An operator's database, holding data, upgraded by a newer jar: the database is brought to an earlier release's
  * schema ({@code db/changelog/released-010.xml}, the changelog as it was before chat sessions), filled the way that
- * release filled it, then migrated by the current changelog, as a jar starting on it does. Every row is still
- * there with every value it had, the new columns are empty, and the new code works on the old rows.
+ * release filled it (agents, phone events), then migrated by the current changelog, as a jar starting on it does.
+ * Every row is still there with every value it had, the new columns are empty, the new index is valid, and the new
+ * code works on the old rows.
  */
 class SchemaUpgradeIT {
     private static final int AGENTS = 5_000;
+    private static final int EVENTS = 10_000;
 
     @Test
     void upgradingFromTheReleaseBeforeChatSessions_keepsEveryRow_andTheNewCodeWorksOnThem() throws Exception {
@@ -48,6 +51,10 @@ class SchemaUpgradeIT {
                 statement.execute("INSERT INTO agents (id, organization_id, provider, external_id, name, created_at)"
                         + " SELECT gen_random_uuid(), '" + organization + "', 'vapi', 'agent-' || n, 'Agent ' || n,"
                         + " now() - n * interval '1 minute' FROM generate_series(1, " + (AGENTS - 1) + ") n");
+                // Phone events, done and not, for 013's index (built concurrently) to cover.
+                statement.execute("INSERT INTO phone_call_events (key, organization_id, received_at, done_at)"
+                        + " SELECT 'twilio|' || n, '" + organization + "', now() - n * interval '1 hour',"
+                        + " CASE WHEN n % 10 = 0 THEN NULL ELSE now() END FROM generate_series(1, " + EVENTS + ") n");
             }
             List<String> before = agentRows(database);
 
@@ -56,9 +63,13 @@ class SchemaUpgradeIT {
             long millis = (System.nanoTime() - started) / 1_000_000;
             DatabaseMigrations.migrate(database.dataSource());
 
-            System.out.printf("upgrade 010 -> current with %d agents: %d ms%n", AGENTS, millis);
+            System.out.printf("upgrade 010 -> current with %d agents and %d phone events: %d ms%n", AGENTS, EVENTS,
+                    millis);
             assertThat(agentRows(database)).isEqualTo(before);
             assertThat(count(database, "SELECT count(*) FROM agents WHERE model IS NOT NULL")).isZero();
+            assertThat(count(database, "SELECT count(*) FROM phone_call_events")).isEqualTo(EVENTS);
+            assertThat(count(database, "SELECT count(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
+                    + " WHERE c.relname = 'phone_call_events_done' AND i.indisvalid")).isEqualTo(1);
             assertThat(count(database, "SELECT count(*) FROM databasechangelog"))
                     .as("each change applied once").isEqualTo(count(database,
                             "SELECT count(DISTINCT (id, author)) FROM databasechangelog"));
@@ -83,6 +94,8 @@ class SchemaUpgradeIT {
             ports.chatSessions().append(session.id(), new ChatMessage(ChatMessage.Role.USER, "hello", now));
             assertThat(ports.chatSessions().messages(session.id())).extracting(ChatMessage::text)
                     .containsExactly("hello");
+            // 30 days (720 hours) back: events 720..10,000 are older, less the 929 among them not done.
+            assertThat(ports.phoneCalls().forgetEvents(now.minus(Duration.ofDays(30)), EVENTS)).isEqualTo(8_352);
         }
     }
 
