@@ -1,5 +1,7 @@
 package ai.zelto.adapters.web.chat;
 
+import static ai.zelto.adapters.web.page.ScriptAnswers.json;
+
 import ai.zelto.adapters.web.page.Chrome;
 import ai.zelto.adapters.web.page.ErrorPages;
 import ai.zelto.adapters.web.page.Formats;
@@ -20,7 +22,6 @@ import ai.zelto.domain.shared.DomainException;
 import ai.zelto.domain.shared.ValidationException;
 import ai.zelto.domain.user.Member;
 import ai.zelto.domain.user.Role;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -194,15 +195,6 @@ public final class ChatPageResource {
             out.write("event: " + name + "\ndata: " + JSON.writeValueAsString(data) + "\n\n");
         } catch (IOException gone) {
             throw new UncheckedIOException(gone);
-        }
-    }
-
-    private static Response json(int status, Map<String, String> body) {
-        try {
-            return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE.withCharset("utf-8"))
-                    .entity(JSON.writeValueAsString(body)).build();
-        } catch (JsonProcessingException impossible) {
-            throw new IllegalStateException(impossible);
         }
     }
 }

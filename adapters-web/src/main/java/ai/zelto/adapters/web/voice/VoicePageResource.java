@@ -1,5 +1,7 @@
 package ai.zelto.adapters.web.voice;
 
+import static ai.zelto.adapters.web.page.ScriptAnswers.json;
+
 import ai.zelto.adapters.web.page.Chrome;
 import ai.zelto.adapters.web.page.ErrorPages;
 import ai.zelto.adapters.web.page.ConsoleHeaders;
@@ -19,8 +21,6 @@ import ai.zelto.domain.shared.DomainException;
 import ai.zelto.domain.user.Member;
 import ai.zelto.domain.user.Role;
 import ai.zelto.domain.voice.VoiceSession;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -51,7 +51,6 @@ import java.util.Optional;
 @Produces(Page.HTML)
 public final class VoicePageResource {
     static final int PAGE_SIZE = 50;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final VoiceSessionsUseCase sessions;
     private final GetAgentUseCase agents;
@@ -187,15 +186,6 @@ public final class VoicePageResource {
     private static boolean wantsJson(HttpHeaders headers) {
         String accept = headers.getHeaderString(HttpHeaders.ACCEPT);
         return accept != null && accept.contains(MediaType.APPLICATION_JSON);
-    }
-
-    private static Response json(int status, Map<String, String> body) {
-        try {
-            return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE.withCharset("utf-8"))
-                    .entity(JSON.writeValueAsString(body)).build();
-        } catch (JsonProcessingException impossible) {
-            throw new IllegalStateException(impossible);
-        }
     }
 
     static Row row(VoiceSessionView view) {
