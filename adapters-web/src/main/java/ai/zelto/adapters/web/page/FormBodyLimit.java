@@ -4,7 +4,6 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.core.HttpHeaders;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 
@@ -25,8 +24,7 @@ public final class FormBodyLimit implements ContainerRequestFilter {
         if (!request.hasEntity()) {
             return;
         }
-        String declared = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-        if (declared != null && declaredOver(declared)) {
+        if (request.getLength() > MAX_BYTES) {
             throw new FormTooLarge();
         }
         byte[] body = request.getEntityStream().readNBytes(MAX_BYTES + 1);
@@ -34,14 +32,6 @@ public final class FormBodyLimit implements ContainerRequestFilter {
             throw new FormTooLarge();
         }
         request.setEntityStream(new ByteArrayInputStream(body));
-    }
-
-    private static boolean declaredOver(String declared) {
-        try {
-            return Long.parseLong(declared.trim()) > MAX_BYTES;
-        } catch (NumberFormatException unreadable) {
-            return false;
-        }
     }
 
     /** A console request over {@link #MAX_BYTES}; nothing of it was read into a form or acted on. */

@@ -5,6 +5,7 @@ import ai.zelto.application.port.out.VoiceSessionRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Forgets the webhook events Zelto keeps to recognise a provider's retries (LiveKit's event ids, Meta's and Twilio's
@@ -34,14 +35,16 @@ public final class EventRetention {
     /** Forgets every event older than {@link #KEPT}; how many were forgotten. */
     public int forgetOld() {
         Instant before = clock.instant().minus(KEPT);
+        return inBatches(limit -> phoneCalls.forgetEvents(before, limit))
+                + inBatches(limit -> voiceSessions.forgetWebhookEvents(before, limit));
+    }
+
+    /** Runs {@code forget} on batches of {@value #BATCH} until one comes back short; how many went in all. */
+    private static int inBatches(IntUnaryOperator forget) {
         int forgotten = 0;
         int batch;
         do {
-            batch = phoneCalls.forgetEvents(before, BATCH);
-            forgotten += batch;
-        } while (batch == BATCH);
-        do {
-            batch = voiceSessions.forgetWebhookEvents(before, BATCH);
+            batch = forget.applyAsInt(BATCH);
             forgotten += batch;
         } while (batch == BATCH);
         return forgotten;
